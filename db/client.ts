@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import * as schema from './schema'
+
+/** The Drizzle database, whichever driver is underneath (postgres.js or PGlite). */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+
+/** A transaction has the same query API as the database. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
+
+export type DatabaseConnection =
+  | { kind: 'postgres'; db: Database; sql: import('postgres').Sql; url: string; close: () => Promise<void> }
+  | { kind: 'pglite'; db: Database; pglite: import('@electric-sql/pglite').PGlite; close: () => Promise<void> }
+
+export type ConnectionOptions = { url?: string; pgliteDir?: string; maxConnections?: number }
+
+/**
+ * Opens a connection: postgres.js when a URL is given, otherwise PGlite persisted in a folder
+ * (or in memory for `memory://`). Drivers are imported lazily so a deployment never loads PGlite.
+ */
+export async function openDatabase(options: ConnectionOptions): Promise<DatabaseConnection> {
+  if (options.url) {
+    const { default: postgres } = await import('postgres')
+    const { drizzle } = await import('drizzle-orm/postgres-js')
+    const sql = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      // Fail fast when the server is down so API requests can answer 503 instead of hanging.
+      connect_timeout: 5,
+    })
+    const db = drizzle(sql, { schema }) as unknown as Database
+    return { kind: 'postgres', db, sql, url: options.url, close: () => sql.end({ timeout: 5 }) }
+  }
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { drizzle } = await import('drizzle-orm/pglite')
+  const dir = options.pgliteDir ?? 'memory://'
+  if (!dir.startsWith('memory://')) {
+    // PGlite creates its own folder but not the folders above it.
+    mkdirSync(dirname(resolve(dir)), { recursive: true })
+  }
+  const pglite = new PGlite(dir)
+  await pglite.waitReady
+  const db = drizzle(pglite, { schema }) as unknown as Database
+  return { kind: 'pglite', db, pglite, close: () => pglite.close() }
+}

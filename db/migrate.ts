@@ -1,0 +1,32 @@
+import { resolve } from 'node:path'
+import type { DatabaseConnection } from './client'
+
+/** Committed drizzle-kit migrations, found from the project root (the working folder of every entry point). */
+export const migrationsFolder = resolve(process.cwd(), 'db', 'migrations')
+
+// Any constant works; it only has to be the same for every instance of the service.
+const migrationLockKey = 7_234_001
+
+/**
+ * Applies pending migrations. On PostgreSQL an advisory lock makes instances starting together take
+ * turns; PGlite belongs to one process, so it needs none.
+ */
+export async function migrateDatabase(connection: DatabaseConnection): Promise<void> {
+  if (connection.kind === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator')
+    await migrate(connection.db as never, { migrationsFolder })
+    return
+  }
+  const { default: postgres } = await import('postgres')
+  const { drizzle } = await import('drizzle-orm/postgres-js')
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator')
+  // One dedicated connection, so the lock and the migration share a session.
+  const single = postgres(connection.url, { max: 1, onnotice: () => {} })
+  try {
+    await single`select pg_advisory_lock(${migrationLockKey})`
+    await migrate(drizzle(single), { migrationsFolder })
+  } finally {
+    await single`select pg_advisory_unlock(${migrationLockKey})`.catch(() => {})
+    await single.end({ timeout: 5 })
+  }
+}

@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm'
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { users } from './users'
+
+export const revisionEntityTypes = ['api_client', 'user'] as const
+export const revisionActions = ['added', 'updated', 'revoked', 'deleted', 'deactivated', 'reactivated'] as const
+
+export type RevisionEntityType = (typeof revisionEntityTypes)[number]
+export type RevisionAction = (typeof revisionActions)[number]
+
+const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '))
+
+/**
+ * Append-only history of every change to an API client or user, written in the same transaction as the
+ * change. A database trigger refuses UPDATE and DELETE (see migrations).
+ */
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entityType: text('entity_type').$type<RevisionEntityType>().notNull(),
+    entityId: uuid('entity_id').notNull(),
+    revisionNumber: integer('revision_number').notNull(),
+    action: text('action').$type<RevisionAction>().notNull(),
+    /** Who made the change; null means the system. */
+    actorId: uuid('actor_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The tracked fields after the change. */
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
+    /** For each changed field, its old and new value. */
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull().default({}),
+  },
+  (table) => [
+    uniqueIndex('revisions_entity_revision_unique').on(table.entityType, table.entityId, table.revisionNumber),
+    index('revisions_created_at').on(table.createdAt.desc(), table.id.desc()),
+    check('revisions_entity_type', sql`${table.entityType} in (${inList(revisionEntityTypes)})`),
+    check('revisions_action', sql`${table.action} in (${inList(revisionActions)})`),
+    check('revisions_revision_number_positive', sql`${table.revisionNumber} > 0`),
+  ],
+)
+
+export type Revision = typeof revisions.$inferSelect
+export type NewRevision = typeof revisions.$inferInsert

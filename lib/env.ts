@@ -1,0 +1,67 @@
+import { z } from 'zod'
+
+const booleanFlag = (defaultValue: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .optional()
+    .transform((value) => (value === undefined ? defaultValue : value === 'true' || value === '1'))
+
+// Development-only defaults so that `npm run dev` works with nothing configured. Production refuses them.
+const developmentSecret = 'development-only-secret-do-not-use-in-production'
+
+const secret = (name: string, isProduction: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value !== undefined && value.length >= 32) return value
+      if (value === undefined && !isProduction) return `${developmentSecret}:${name}`
+      context.addIssue({
+        code: 'custom',
+        message: value === undefined ? 'is required in production (at least 32 random characters)' : 'must be at least 32 characters',
+      })
+      return z.NEVER
+    })
+
+const schemaFor = (isProduction: boolean) =>
+  z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+    PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    NEXTAUTH_SECRET: secret('NEXTAUTH_SECRET', isProduction),
+    NEXTAUTH_URL: z.url({ error: 'must be the full URL the service is served at, like https://example.education.gov.uk' }).optional(),
+    TOKEN_PEPPER: secret('TOKEN_PEPPER', isProduction),
+    TOKEN_ENVIRONMENT: z.enum(['live', 'test'], { error: 'must be live or test' }).default(isProduction ? 'live' : 'test'),
+    API_ENABLED: booleanFlag(true),
+    CREDENTIALS_SIGN_IN_ENABLED: booleanFlag(!isProduction),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
+  })
+
+export type Env = z.infer<ReturnType<typeof schemaFor>>
+
+/** Thrown when the environment is incomplete or wrong; its message names every bad variable. */
+export class EnvError extends Error {
+  override name = 'EnvError'
+}
+
+/** Parses environment variables, naming each missing or bad one in a single error. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const isProduction = source.NODE_ENV === 'production'
+  // Empty strings count as unset: `FOO=` in a .env file means "not configured".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
+  const result = schemaFor(isProduction).safeParse(cleaned)
+  if (result.success) return result.data
+  const lines = result.error.issues.map((issue) => `- ${issue.path.join('.')} ${issue.message}`)
+  throw new EnvError(`The service cannot start because some environment variables are missing or wrong:\n${lines.join('\n')}`)
+}
+
+let cached: Env | undefined
+
+/** The validated environment of this process, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto'
+import postgres from 'postgres'
+import { openDatabase, type DatabaseConnection } from '@/db/client'
+import { migrateDatabase } from '@/db/migrate'
+
+export type TestDatabase = DatabaseConnection & { label: string }
+
+/**
+ * A freshly migrated database for one test file: PGlite in memory, or, in the `db:postgres` Vitest
+ * project, a new database on the TEST_DATABASE_URL server that is dropped again by `close()`.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (process.env.TEST_DATABASE_KIND !== 'postgres') {
+    const connection = await openDatabase({ pgliteDir: 'memory://' })
+    await migrateDatabase(connection)
+    return { ...connection, label: 'PGlite' }
+  }
+  const serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) throw new Error('TEST_DATABASE_URL must be set for the db:postgres project')
+  const name = `rotp_test_${randomBytes(6).toString('hex')}`
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const connection = await openDatabase({ url: url.toString(), maxConnections: 5 })
+  await migrateDatabase(connection)
+  return {
+    ...connection,
+    label: 'PostgreSQL',
+    close: async () => {
+      await connection.close()
+      await admin.unsafe(`drop database if exists ${name} with (force)`)
+      await admin.end({ timeout: 5 })
+    },
+  }
+}
