@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import type { Sql } from 'postgres'
 import * as schema from './schema'
 
 /** The Drizzle database, whichever driver is underneath (postgres.js or PGlite). */
@@ -10,8 +12,8 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 export type DatabaseConnection =
-  | { kind: 'postgres'; db: Database; sql: import('postgres').Sql; url: string; close: () => Promise<void> }
-  | { kind: 'pglite'; db: Database; pglite: import('@electric-sql/pglite').PGlite; close: () => Promise<void> }
+  | { kind: 'postgres'; db: Database; sql: Sql; url: string; close: () => Promise<void> }
+  | { kind: 'pglite'; db: Database; pglite: PGlite; close: () => Promise<void> }
 
 export type ConnectionOptions = { url?: string; pgliteDir?: string; maxConnections?: number }
 
@@ -37,7 +39,7 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
   const dir = options.pgliteDir ?? 'memory://'
   if (!dir.startsWith('memory://')) {
     // PGlite creates its own folder but not the folders above it.
-    mkdirSync(dirname(resolve(dir)), { recursive: true })
+    mkdirSync(dirname(resolve(/*turbopackIgnore: true*/ dir)), { recursive: true })
   }
   const pglite = new PGlite(dir)
   await pglite.waitReady

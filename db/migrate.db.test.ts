@@ -40,7 +40,10 @@ describe('database constraints', () => {
     // Another creator may use the same name.
     await database.db.insert(apiClients).values(client(other.id, 'acme', 'hash-3'))
     // Deleting a client frees its name.
-    await database.db.update(apiClients).set({ deletedAt: new Date() }).where(sql`${apiClients.tokenHash} = 'hash-1'`)
+    await database.db
+      .update(apiClients)
+      .set({ deletedAt: new Date() })
+      .where(sql`${apiClients.tokenHash} = 'hash-1'`)
     await database.db.insert(apiClients).values(client(owner.id, 'Acme', 'hash-4'))
   })
 
@@ -62,7 +65,12 @@ describe('database constraints', () => {
     const actor = await insertUser('actor@education.gov.uk')
     const entityId = actor.id
     await database.db.insert(revisions).values({ entityType: 'user', entityId, revisionNumber: 1, action: 'added', actorId: actor.id, snapshot: {} })
-    await expect(database.db.update(revisions).set({ action: 'deleted' }).where(sql`${revisions.entityId} = ${entityId}`)).rejects.toThrow()
+    await expect(
+      database.db
+        .update(revisions)
+        .set({ action: 'deleted' })
+        .where(sql`${revisions.entityId} = ${entityId}`),
+    ).rejects.toThrow()
     await expect(database.db.delete(revisions).where(sql`${revisions.entityId} = ${entityId}`)).rejects.toThrow()
     await expect(
       database.db.insert(revisions).values({ entityType: 'user', entityId, revisionNumber: 1, action: 'updated', actorId: actor.id, snapshot: {} }),
@@ -72,13 +80,28 @@ describe('database constraints', () => {
   it('moves updated_at on every change unless the change sets it', async () => {
     const [provider] = await database.db
       .insert(providers)
-      .values({ operatingName: 'Y', providerType: 'other', accreditationStatus: 'unaccredited', ukprn: '10000002', code: 'Y1Z', updatedAt: new Date('2020-01-01T00:00:00Z') })
+      .values({
+        operatingName: 'Y',
+        providerType: 'other',
+        accreditationStatus: 'unaccredited',
+        ukprn: '10000002',
+        code: 'Y1Z',
+        updatedAt: new Date('2020-01-01T00:00:00Z'),
+      })
       .returning()
     if (!provider) throw new Error('no provider')
-    const [renamed] = await database.db.update(providers).set({ operatingName: 'Y2' }).where(sql`${providers.id} = ${provider.id}`).returning()
+    const [renamed] = await database.db
+      .update(providers)
+      .set({ operatingName: 'Y2' })
+      .where(sql`${providers.id} = ${provider.id}`)
+      .returning()
     expect(renamed?.updatedAt.getTime()).toBeGreaterThan(new Date('2020-01-01T00:00:00Z').getTime())
     const fixed = new Date('2021-06-01T12:00:00Z')
-    const [backdated] = await database.db.update(providers).set({ updatedAt: fixed }).where(sql`${providers.id} = ${provider.id}`).returning()
+    const [backdated] = await database.db
+      .update(providers)
+      .set({ updatedAt: fixed })
+      .where(sql`${providers.id} = ${provider.id}`)
+      .returning()
     expect(backdated?.updatedAt.toISOString()).toBe(fixed.toISOString())
   })
 })

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import type { DatabaseConnection } from './client'
 
 /** Committed drizzle-kit migrations, found from the project root (the working folder of every entry point). */
-export const migrationsFolder = resolve(process.cwd(), 'db', 'migrations')
+export const migrationsFolder = resolve(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations')
 
 // Any constant works; it only has to be the same for every instance of the service.
 const migrationLockKey = 7_234_001

@@ -26,9 +26,7 @@ const secret = (name: string, isProduction: boolean) =>
 const schemaFor = (isProduction: boolean) =>
   z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    DATABASE_URL: z
-      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-      .optional(),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
     NEXTAUTH_SECRET: secret('NEXTAUTH_SECRET', isProduction),
     NEXTAUTH_URL: z.url({ error: 'must be the full URL the service is served at, like https://example.education.gov.uk' }).optional(),

@@ -34,7 +34,9 @@ export const providers = pgTable(
   (table) => [
     uniqueIndex('providers_code_unique').on(sql`upper(${table.code})`),
     index('providers_ukprn').on(table.ukprn),
-    index('providers_live_updated_at').on(table.updatedAt, table.id).where(sql`${table.archivedAt} is null and ${table.deletedAt} is null`),
+    index('providers_live_updated_at')
+      .on(table.updatedAt, table.id)
+      .where(sql`${table.archivedAt} is null and ${table.deletedAt} is null`),
     check('providers_provider_type', sql`${table.providerType} in (${inList(providerTypes)})`),
     check('providers_accreditation_status', sql`${table.accreditationStatus} in (${inList(accreditationStatuses)})`),
     check('providers_school_not_accredited', sql`not (${table.providerType} = 'school' and ${table.accreditationStatus} = 'accredited')`),
@@ -115,7 +117,10 @@ export const academicYears = pgTable(
   },
   (table) => [
     uniqueIndex('academic_years_start_year_unique').on(table.startYear),
-    check('academic_years_bounds', sql`${table.startsOn} = make_date(${table.startYear}, 8, 1) and ${table.endsOn} = make_date(${table.startYear} + 1, 7, 31)`),
+    check(
+      'academic_years_bounds',
+      sql`${table.startsOn} = make_date(${table.startYear}, 8, 1) and ${table.endsOn} = make_date(${table.startYear} + 1, 7, 31)`,
+    ),
   ],
 )
 

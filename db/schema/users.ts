@@ -20,10 +20,7 @@ export const users = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedById: uuid('deleted_by_id').references((): AnyPgColumn => users.id),
   },
-  (table) => [
-    uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
-    uniqueIndex('users_dfe_sign_in_uid_unique').on(table.dfeSignInUid),
-  ],
+  (table) => [uniqueIndex('users_email_unique').on(sql`lower(${table.email})`), uniqueIndex('users_dfe_sign_in_uid_unique').on(table.dfeSignInUid)],
 )
 
 export type User = typeof users.$inferSelect

@@ -1,0 +1,57 @@
+import Link from 'next/link'
+import { ApiClientStatusTag } from '@/components/api-client-status-tag'
+import { Button } from '@/components/govuk/button'
+import { Table } from '@/components/govuk/table'
+import { PageTitle } from '@/components/page-title'
+import { PaginatedResults } from '@/components/paginated-results'
+import { apiClientsPerPage, listApiClients } from '@/lib/api-clients/queries'
+import { requireUser } from '@/lib/auth/current-user'
+import { hasGeneralAccess } from '@/lib/auth/roles'
+import { systemClock } from '@/lib/clock'
+import { formatDate } from '@/lib/dates'
+import { parsePageNumber } from '@/lib/pagination'
+
+type Props = { searchParams: Promise<{ page?: string | string[] }> }
+
+/** API clients: every client for general-access users, only their own for API-only users. */
+export default async function ApiClientsPage({ searchParams }: Props) {
+  const viewer = await requireUser()
+  const page = parsePageNumber((await searchParams).page)
+  const { items, total } = await listApiClients(viewer, page, systemClock())
+  const heading = total > 0 ? `API clients (${total})` : 'API clients'
+  const showCreator = hasGeneralAccess(viewer)
+
+  return (
+    <>
+      <PageTitle title={heading} />
+      <h1 className="govuk-heading-l">{heading}</h1>
+      <Button text="Add API client" href="/api-clients/new" />
+      {total === 0 ? (
+        <p className="govuk-body">There are no API clients.</p>
+      ) : (
+        <>
+          <Table
+            caption="API clients"
+            captionClasses="govuk-visually-hidden"
+            head={[{ text: 'Client name' }, { text: 'Expires on' }, { text: 'Status' }]}
+            rows={items.map((client) => [
+              {
+                html: (
+                  <>
+                    <Link className="govuk-link" href={`/api-clients/${client.id}`}>
+                      {client.name}
+                    </Link>
+                    {showCreator ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{client.creatorName}</span> : null}
+                  </>
+                ),
+              },
+              { text: formatDate(client.expiresOn) },
+              { html: <ApiClientStatusTag status={client.status} /> },
+            ])}
+          />
+          <PaginatedResults window={{ page, perPage: apiClientsPerPage, total }} href={(number) => `/api-clients?page=${number}`} />
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,79 @@
+import type { Metadata, Viewport } from 'next'
+import { headers } from 'next/headers'
+import type { ReactNode } from 'react'
+import { Footer } from '@/components/govuk/footer'
+import { PhaseBanner } from '@/components/govuk/phase-banner'
+import { SkipLink } from '@/components/govuk/skip-link'
+import { GovukFrontendInit } from '@/components/govuk-frontend-init'
+import { SiteHeader } from '@/components/site-header'
+import { SiteNavigation, type NavigationItem } from '@/components/site-navigation'
+import { getSessionState } from '@/lib/auth/current-user'
+import { hasGeneralAccess } from '@/lib/auth/roles'
+import './styles.scss'
+
+export const metadata: Metadata = {
+  icons: {
+    icon: [
+      { url: '/assets/images/favicon.ico', sizes: '48x48' },
+      { url: '/assets/images/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+    apple: '/assets/images/govuk-icon-180.png',
+  },
+  manifest: '/assets/manifest.json',
+}
+
+export const viewport: Viewport = { themeColor: '#1d70b8', width: 'device-width', initialScale: 1, viewportFit: 'cover' }
+
+async function navigationItems(): Promise<NavigationItem[]> {
+  const state = await getSessionState()
+  if (state.status !== 'signed-in') return []
+  return [
+    { href: '/api-clients', text: 'API clients' },
+    { href: '/activity', text: 'Activity' },
+    ...(hasGeneralAccess(state.user) ? [{ href: '/users', text: 'Users' }] : []),
+    { href: '/account', text: 'Your account' },
+    { href: '/sign-out', text: 'Sign out' },
+  ]
+}
+
+/** The GOV.UK page template: skip link, header, service navigation, phase banner, main and footer. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get('x-nonce') ?? undefined
+  const items = await navigationItems()
+  return (
+    <html lang="en" className="govuk-template">
+      <body className="govuk-template__body">
+        <script
+          nonce={nonce}
+          // Copied from govuk-frontend's template.njk: marks the page as able to run its JavaScript.
+          dangerouslySetInnerHTML={{
+            __html: "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+          }}
+        />
+        <SkipLink href="#main-content" text="Skip to main content" />
+        <header className="govuk-template__header">
+          <SiteHeader />
+          <SiteNavigation items={items} />
+          <PhaseBanner tag={{ text: 'Beta' }} text="This is a new service." />
+        </header>
+        <div className="govuk-width-container">
+          <main className="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <footer className="govuk-template__footer">
+          <Footer
+            meta={{
+              visuallyHiddenTitle: 'Support links',
+              items: [
+                { href: '/accessibility', text: 'Accessibility statement' },
+                { href: '/cookies', text: 'Cookies' },
+              ],
+            }}
+          />
+        </footer>
+        <GovukFrontendInit />
+      </body>
+    </html>
+  )
+}

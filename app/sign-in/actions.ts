@@ -1,0 +1,39 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { safeCallbackPath } from '@/lib/auth/callback-url'
+import { authenticateWithPassword } from '@/lib/auth/credentials'
+import { startSession } from '@/lib/auth/session'
+import { env } from '@/lib/env'
+import { formStateWithErrors, readFields, type FormState } from '@/lib/forms/form-state'
+
+export type SignInValues = { email: string; password: string }
+export type SignInState = FormState<SignInValues>
+
+const fields = ['email', 'password'] as const
+
+/**
+ * Signs a person in with their email address and password. The password is never echoed back, and a
+ * wrong email and a wrong password get the same message.
+ */
+export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
+  if (!env().CREDENTIALS_SIGN_IN_ENABLED) redirect('/sign-in')
+  const { email, password } = readFields(formData, fields)
+  const values = { email, password: '' }
+  const errors: Partial<SignInValues> = {}
+  if (email.trim() === '') errors.email = 'Enter your email address'
+  if (password === '') errors.password = 'Enter your password'
+  if (errors.email || errors.password) return formStateWithErrors(values, errors, fields)
+
+  const result = await authenticateWithPassword(email, password)
+  if (result.outcome === 'inactive') redirect('/account-not-active')
+  if (result.outcome === 'refused') {
+    return formStateWithErrors(values, { email: 'Enter a correct email address and password' }, fields)
+  }
+  await startSession(result.user)
+  // The layout's navigation depends on who is signed in.
+  revalidatePath('/', 'layout')
+  const callbackUrl = formData.get('callbackUrl')
+  redirect(safeCallbackPath(typeof callbackUrl === 'string' ? callbackUrl : undefined))
+}

@@ -1,0 +1,45 @@
+'use client'
+
+import { useActionState } from 'react'
+import { FormErrorSummary } from '@/components/form-error-summary'
+import { Button } from '@/components/govuk/button'
+import { Input } from '@/components/govuk/input'
+import { PasswordInput } from '@/components/govuk/password-input'
+import { PageTitle } from '@/components/page-title'
+import { hasErrors, initialFormState } from '@/lib/forms/form-state'
+import { signInWithPassword, type SignInState } from './actions'
+
+const message = (text: string | undefined) => (text ? { text } : undefined)
+
+/** The email-and-password sign-in form; it posts without JavaScript too. */
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const [state, formAction] = useActionState<SignInState, FormData>(signInWithPassword, initialFormState({ email: '', password: '' }))
+  return (
+    <>
+      <PageTitle title="Sign in" hasErrors={hasErrors(state)} />
+      <FormErrorSummary summary={state.summary} />
+      <h1 className="govuk-heading-l">Sign in</h1>
+      <form action={formAction} noValidate>
+        {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autocomplete="email"
+          spellcheck={false}
+          label={{ text: 'Email address', classes: 'govuk-label--s' }}
+          value={state.values.email}
+          errorMessage={message(state.errors.email)}
+        />
+        <PasswordInput
+          id="password"
+          name="password"
+          autocomplete="current-password"
+          label={{ text: 'Password', classes: 'govuk-label--s' }}
+          errorMessage={message(state.errors.password)}
+        />
+        <Button text="Sign in" />
+      </form>
+    </>
+  )
+}

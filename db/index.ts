@@ -1,0 +1,39 @@
+import { env } from '@/lib/env'
+import { logger } from '@/lib/logger'
+import { openDatabase, type Database, type DatabaseConnection } from './client'
+import { migrateDatabase } from './migrate'
+
+export type { Database, Transaction } from './client'
+
+type Holder = { connection?: Promise<DatabaseConnection> }
+// One connection per process, kept on globalThis so Next's dev reloads and the proxy share it.
+const holder = globalThis as typeof globalThis & { __registerDatabase?: Holder }
+const state: Holder = (holder.__registerDatabase ??= {})
+
+async function prepare(): Promise<DatabaseConnection> {
+  const { DATABASE_URL, PGLITE_DIR } = env()
+  const connection = await openDatabase({ url: DATABASE_URL, pgliteDir: PGLITE_DIR })
+  await migrateDatabase(connection)
+  if (connection.kind === 'pglite') {
+    // The embedded database is for trying the service out: give it demo data on first start.
+    const { seedIfEmpty } = await import('./seed/first-start')
+    await seedIfEmpty(connection.db)
+  }
+  logger.info('database ready', { driver: connection.kind })
+  return connection
+}
+
+/** The process's database connection, opened, migrated (and, when embedded, seeded) on first use. */
+export function getConnection(): Promise<DatabaseConnection> {
+  state.connection ??= prepare().catch((error: unknown) => {
+    // Let the next request try again rather than keep a failed start-up forever.
+    state.connection = undefined
+    throw error
+  })
+  return state.connection
+}
+
+/** The Drizzle database for this process. */
+export async function getDb(): Promise<Database> {
+  return (await getConnection()).db
+}

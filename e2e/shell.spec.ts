@@ -1,0 +1,55 @@
+import { expect, test } from './support/test'
+import { expectPage } from './support/pages'
+import { signIn } from './support/sign-in'
+
+test.describe('The GOV.UK shell', () => {
+  test('a page that does not exist is a GOV.UK 404 page', async ({ page }) => {
+    await signIn(page, 'general-access')
+    const response = await page.goto('/no-such-page')
+    expect(response?.status()).toBe(404)
+    await expectPage(page, 'Page not found')
+  })
+
+  test('public pages are reachable from the footer without signing in', async ({ page }) => {
+    await page.goto('/sign-in')
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Cookies' }).click()
+    await expectPage(page, 'Cookies')
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Accessibility statement' }).click()
+    await expectPage(page, 'Accessibility statement', { heading: 'Accessibility statement for the Register of training providers' })
+  })
+
+  test('the skip link takes keyboard users to the main content', async ({ page }) => {
+    await page.goto('/sign-in')
+    await page.keyboard.press('Tab')
+    const skipLink = page.getByRole('link', { name: 'Skip to main content' })
+    await expect(skipLink).toBeFocused()
+    await page.keyboard.press('Enter')
+    await expect(page.locator('#main-content')).toBeFocused()
+  })
+
+  test('every response carries the security headers', async ({ page }) => {
+    const response = await page.goto('/sign-in')
+    const headers = response?.headers() ?? {}
+    expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/)
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
+    expect(headers['strict-transport-security']).toContain('max-age=')
+    expect(headers['x-powered-by']).toBeUndefined()
+  })
+})
+
+test.describe('The shell with JavaScript turned off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('sign-in, navigation, errors and sign-out all work', async ({ page }) => {
+    await page.goto('/sign-in')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expectPage(page, 'Sign in', { hasErrors: true })
+    await signIn(page, 'general-access')
+    await expect(page).toHaveURL(/\/api-clients$/)
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Your account' }).click()
+    await expectPage(page, 'Your account')
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign out' }).click()
+    await expectPage(page, 'You have signed out')
+  })
+})

@@ -1,0 +1,34 @@
+import 'server-only'
+import { encode } from 'next-auth/jwt'
+import { cookies } from 'next/headers'
+import { env } from '@/lib/env'
+import { fullName } from '@/lib/users/names'
+import { sessionCookieName, sessionMaxAgeSeconds, secureCookiesEnabled } from './cookies'
+
+/**
+ * Starts a next-auth session for a person our own sign-in form has just checked. It writes the same
+ * encrypted JWT cookie that next-auth's callback would, so getServerSession and the proxy read it as
+ * usual; see docs/decisions/0003-sign-in-form-posts-to-a-server-action.md for why the form does not
+ * post to next-auth's endpoint.
+ */
+export async function startSession(user: { id: string; firstName: string; lastName: string; email: string }): Promise<void> {
+  const token = await encode({
+    token: { sub: user.id, name: fullName(user), email: user.email },
+    secret: env().NEXTAUTH_SECRET,
+    maxAge: sessionMaxAgeSeconds,
+  })
+  const jar = await cookies()
+  jar.set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: secureCookiesEnabled(),
+    maxAge: sessionMaxAgeSeconds,
+  })
+}
+
+/** Ends the session by removing next-auth's session cookie. */
+export async function endSession(): Promise<void> {
+  const jar = await cookies()
+  jar.delete(sessionCookieName())
+}

@@ -1,0 +1,73 @@
+import { getToken } from 'next-auth/jwt'
+import { NextResponse, type NextRequest } from 'next/server'
+import { secureCookiesEnabled } from '@/lib/auth/cookies'
+import { env } from '@/lib/env'
+
+// Pages anyone may see. Everything else under the matcher needs a session cookie.
+const publicPaths = ['/sign-in', '/signed-out', '/account-not-active', '/cookies', '/accessibility', '/api-docs', '/api/auth']
+
+function isPublic(pathname: string): boolean {
+  return publicPaths.some((path) => pathname === path || pathname.startsWith(`${path}/`))
+}
+
+/** The Content-Security-Policy for one response: scripts only from us or carrying this request's nonce. */
+export function contentSecurityPolicy(nonce: string, isDevelopment: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ''}`,
+    `style-src 'self'${isDevelopment ? " 'unsafe-inline'" : ` 'nonce-${nonce}'`}`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+function withSecurityHeaders(response: NextResponse, policy: string): NextResponse {
+  response.headers.set('Content-Security-Policy', policy)
+  response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin')
+  response.headers.set('X-Content-Type-Options', 'nosniff')
+  response.headers.set('X-Frame-Options', 'DENY')
+  response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()')
+  if (process.env.NODE_ENV === 'production') {
+    response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
+  }
+  return response
+}
+
+/**
+ * The request gate for staff pages (Next 16's middleware): sends signed-out visitors to sign in and
+ * sets security headers. It only checks that a session cookie decrypts; pages and actions check the
+ * person and their role in the database (never rely on this alone: CVE-2025-29927). It does not run
+ * for /api/v1 or /api/health (see the matcher and docs/decisions/0001-bearer-check-in-route-wrapper.md).
+ */
+export async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development')
+  const { pathname, search } = request.nextUrl
+
+  if (!isPublic(pathname)) {
+    const token = await getToken({ req: request, secureCookie: secureCookiesEnabled(), secret: env().NEXTAUTH_SECRET })
+    if (!token) {
+      const signIn = new URL('/sign-in', request.url)
+      if (pathname !== '/') signIn.searchParams.set('callbackUrl', `${pathname}${search}`)
+      return withSecurityHeaders(NextResponse.redirect(signIn), policy)
+    }
+  }
+
+  // Next reads the nonce from the request's CSP header and adds it to the scripts it renders.
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set('x-nonce', nonce)
+  requestHeaders.set('Content-Security-Policy', policy)
+  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy)
+}
+
+export const config = {
+  matcher: [
+    // Not the register API (its route wrapper authenticates), health checks, or static files.
+    '/((?!api/v1|api/health|_next/static|_next/image|assets/|favicon.ico).*)',
+  ],
+}
