@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt'
 import { NextResponse, type NextRequest } from 'next/server'
 import { secureCookiesEnabled } from '@/lib/auth/cookies'
 import { env } from '@/lib/env'
+import { flashCookieName } from '@/lib/flash-cookie'
 
 // Pages anyone may see. Everything else under the matcher needs a session cookie.
 const publicPaths = ['/sign-in', '/signed-out', '/account-not-active', '/cookies', '/accessibility', '/api-docs', '/api/auth']
@@ -62,7 +63,10 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('x-nonce', nonce)
   requestHeaders.set('Content-Security-Policy', policy)
-  return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy)
+  const response = withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy)
+  // A success message is shown by the page this request renders and never again (lib/flash.ts).
+  if (request.cookies.has(flashCookieName)) response.cookies.delete(flashCookieName)
+  return response
 }
 
 export const config = {

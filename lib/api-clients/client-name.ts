@@ -1,0 +1,26 @@
+/**
+ * The longest client name, in Unicode code points: the database checks `char_length(name) between 1 and 200`,
+ * and PostgreSQL's `char_length` counts code points in a UTF-8 database.
+ */
+export const clientNameMaxLength = 200
+
+/** The message for a name already used by one of this creator's clients (SPEC 2.2); checked with the database. */
+export const clientNameNotUniqueMessage = 'Client name must be unique'
+
+/** The trimmed client name, or the message to show next to the field. */
+export type ClientNameResult = { ok: true; name: string } | { ok: false; message: string }
+
+/**
+ * Trims a submitted client name and checks it is present and at most 200 characters (SPEC 2.2). Internal
+ * spaces are kept as typed: the name is the user's own label, and what we count is exactly what we store.
+ */
+export function validateClientName(raw: string): ClientNameResult {
+  const name = raw.trim()
+  if (name === '') return { ok: false, message: 'Enter client name' }
+  // Count code points, as the database does, so the form and the check constraint always agree. UTF-16 units
+  // (`length`) would count an emoji as 2; graphemes would count a flag as 1 where the database counts 2.
+  if ([...name].length > clientNameMaxLength) {
+    return { ok: false, message: `Client name must be ${clientNameMaxLength} characters or less` }
+  }
+  return { ok: true, name }
+}

@@ -1,0 +1,168 @@
+import { and, eq } from 'drizzle-orm'
+import type { Database, Transaction } from '@/db'
+import { apiClients, type ApiClient } from '@/db/schema'
+import type { CurrentUser } from '@/lib/auth/roles'
+import { recordRevision } from '@/lib/history/revisions'
+import { isUuid } from '@/lib/ids'
+import { generateToken, hashToken } from '@/lib/tokens/format'
+import { visibleApiClients } from './access'
+import { apiClientStatus } from './status'
+
+export type TokenSettings = { pepper: string; environment: 'live' | 'test' }
+
+/** The fields every revision of an API client records. */
+function snapshotOf(client: ApiClient): Record<string, unknown> {
+  return {
+    name: client.name,
+    expiresOn: client.expiresOn,
+    tokenHint: client.tokenHint,
+    createdById: client.createdById,
+    revokedAt: client.revokedAt?.toISOString() ?? null,
+    deletedAt: client.deletedAt?.toISOString() ?? null,
+  }
+}
+
+/** True when PostgreSQL refused a row because of this unique index (code 23505), whichever driver reported it. */
+export function violatesUniqueIndex(error: unknown, index: string): boolean {
+  for (let cause: unknown = error; cause instanceof Error || (typeof cause === 'object' && cause !== null);) {
+    const fields = cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown }
+    if (fields.code === '23505' && (fields.constraint === index || fields.constraint_name === index)) return true
+    cause = fields.cause
+  }
+  return false
+}
+
+export type CreateApiClientResult = { outcome: 'created'; client: ApiClient; token: string } | { outcome: 'name-taken' }
+
+/**
+ * Adds an API client with a new token, and its 'added' revision, in one transaction. The plaintext token
+ * is returned to show once and is never stored: only its HMAC and a 4-character hint are.
+ */
+export async function createApiClient(
+  db: Database,
+  input: { name: string; expiresOn: string; creator: CurrentUser; at: Date; tokens: TokenSettings },
+): Promise<CreateApiClientResult> {
+  const { plaintext, hint } = generateToken(input.tokens.environment)
+  try {
+    const client = await db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(apiClients)
+        .values({
+          name: input.name,
+          expiresOn: input.expiresOn,
+          createdById: input.creator.id,
+          tokenHash: hashToken(plaintext, input.tokens.pepper),
+          tokenHint: hint,
+          createdAt: input.at,
+          updatedAt: input.at,
+        })
+        .returning()
+      if (!inserted) throw new Error('insert returned no row')
+      await recordRevision(tx, {
+        entityType: 'api_client',
+        entityId: inserted.id,
+        action: 'added',
+        actorId: input.creator.id,
+        at: input.at,
+        snapshot: snapshotOf(inserted),
+      })
+      return inserted
+    })
+    return { outcome: 'created', client, token: plaintext }
+  } catch (error) {
+    if (violatesUniqueIndex(error, 'api_clients_creator_name_unique')) return { outcome: 'name-taken' }
+    throw error
+  }
+}
+
+/** Locks a client the person may manage, for the rest of the transaction; undefined if there is none. */
+async function lockVisibleClient(tx: Transaction, viewer: CurrentUser, id: string): Promise<ApiClient | undefined> {
+  if (!isUuid(id)) return undefined
+  const [client] = await tx
+    .select()
+    .from(apiClients)
+    .where(and(eq(apiClients.id, id), visibleApiClients(viewer)))
+    .for('update')
+  return client
+}
+
+export type ChangeResult = { outcome: 'changed' | 'unchanged' | 'not-found' | 'not-active' | 'name-taken'; client?: ApiClient }
+
+/**
+ * Renames an active client the person may manage, recording old and new names. Expired and revoked
+ * clients cannot be edited; saving the same name records nothing.
+ */
+export async function renameApiClient(db: Database, input: { id: string; name: string; actor: CurrentUser; at: Date }): Promise<ChangeResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const client = await lockVisibleClient(tx, input.actor, input.id)
+      if (!client) return { outcome: 'not-found' }
+      if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
+      if (client.name === input.name) return { outcome: 'unchanged', client }
+      const [renamed] = await tx.update(apiClients).set({ name: input.name }).where(eq(apiClients.id, client.id)).returning()
+      if (!renamed) throw new Error('update returned no row')
+      await recordRevision(tx, {
+        entityType: 'api_client',
+        entityId: client.id,
+        action: 'updated',
+        actorId: input.actor.id,
+        at: input.at,
+        snapshot: snapshotOf(renamed),
+        changes: { name: { from: client.name, to: renamed.name } },
+      })
+      return { outcome: 'changed', client: renamed }
+    })
+  } catch (error) {
+    if (violatesUniqueIndex(error, 'api_clients_creator_name_unique')) return { outcome: 'name-taken' }
+    throw error
+  }
+}
+
+/** Revokes an active client the person may manage; its token stops working on the next request. */
+export async function revokeApiClient(db: Database, input: { id: string; actor: CurrentUser; at: Date }): Promise<ChangeResult> {
+  return db.transaction(async (tx) => {
+    const client = await lockVisibleClient(tx, input.actor, input.id)
+    if (!client) return { outcome: 'not-found' }
+    if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
+    const [revoked] = await tx
+      .update(apiClients)
+      .set({ revokedAt: input.at, revokedById: input.actor.id })
+      .where(eq(apiClients.id, client.id))
+      .returning()
+    if (!revoked) throw new Error('update returned no row')
+    await recordRevision(tx, {
+      entityType: 'api_client',
+      entityId: client.id,
+      action: 'revoked',
+      actorId: input.actor.id,
+      at: input.at,
+      snapshot: snapshotOf(revoked),
+      changes: { revokedAt: { from: null, to: input.at.toISOString() } },
+    })
+    return { outcome: 'changed', client: revoked }
+  })
+}
+
+/** Soft-deletes a client the person may manage, whatever its status; the row and its history stay. */
+export async function deleteApiClient(db: Database, input: { id: string; actor: CurrentUser; at: Date }): Promise<ChangeResult> {
+  return db.transaction(async (tx) => {
+    const client = await lockVisibleClient(tx, input.actor, input.id)
+    if (!client) return { outcome: 'not-found' }
+    const [deleted] = await tx
+      .update(apiClients)
+      .set({ deletedAt: input.at, deletedById: input.actor.id })
+      .where(eq(apiClients.id, client.id))
+      .returning()
+    if (!deleted) throw new Error('update returned no row')
+    await recordRevision(tx, {
+      entityType: 'api_client',
+      entityId: client.id,
+      action: 'deleted',
+      actorId: input.actor.id,
+      at: input.at,
+      snapshot: snapshotOf(deleted),
+      changes: { deletedAt: { from: null, to: input.at.toISOString() } },
+    })
+    return { outcome: 'changed', client: deleted }
+  })
+}

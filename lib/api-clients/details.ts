@@ -1,0 +1,57 @@
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { Database } from '@/db'
+import { apiClients, users } from '@/db/schema'
+import type { CurrentUser } from '@/lib/auth/roles'
+import { isUuid } from '@/lib/ids'
+import { fullName } from '@/lib/users/names'
+import { visibleApiClients } from './access'
+import { apiClientStatus, type ApiClientStatus } from './status'
+
+export type ApiClientDetails = {
+  id: string
+  name: string
+  expiresOn: string
+  status: ApiClientStatus
+  createdAt: Date
+  creatorName: string
+  lastUsedAt: Date | null
+}
+
+const creators = alias(users, 'creators')
+
+/**
+ * A client the person may see, or undefined — for unknown ids, deleted clients and, for API-only users,
+ * other people's clients alike, so a page cannot tell them apart (all are 404).
+ */
+export async function findApiClient(db: Database, viewer: CurrentUser, id: string, now: Date): Promise<ApiClientDetails | undefined> {
+  if (!isUuid(id)) return undefined
+  const [row] = await db
+    .select({ client: apiClients, creator: { firstName: creators.firstName, lastName: creators.lastName, deletedAt: creators.deletedAt } })
+    .from(apiClients)
+    .innerJoin(creators, eq(creators.id, apiClients.createdById))
+    .where(and(eq(apiClients.id, id), visibleApiClients(viewer)))
+  if (!row) return undefined
+  const { client, creator } = row
+  return {
+    id: client.id,
+    name: client.name,
+    expiresOn: client.expiresOn,
+    status: apiClientStatus(client, now),
+    createdAt: client.createdAt,
+    creatorName: creator.deletedAt ? 'Deleted user' : fullName(creator),
+    lastUsedAt: client.lastUsedAt,
+  }
+}
+
+/**
+ * Whether a creator already has a live client with this name, ignoring case (optionally not counting one
+ * client, when renaming it). The form asks first for a friendly message; the database index decides.
+ */
+export async function clientNameTaken(db: Database, creatorId: string, name: string, exceptClientId?: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: apiClients.id })
+    .from(apiClients)
+    .where(and(eq(apiClients.createdById, creatorId), isNull(apiClients.deletedAt), sql`lower(${apiClients.name}) = lower(${name})`))
+  return rows.some((row) => row.id !== exceptClientId)
+}

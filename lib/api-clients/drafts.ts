@@ -1,0 +1,49 @@
+import 'server-only'
+import { deleteCookie, readEncryptedCookie, writeEncryptedCookie } from '@/lib/encrypted-cookie'
+
+/** What the Add API client form holds between its steps: the answers as typed. */
+export type NewApiClientDraft = { name: string; day: string; month: string; year: string }
+/** What the Change client name form holds between its steps. */
+export type RenameDraft = { clientId: string; name: string }
+
+const newClientCookie = 'rotp-new-api-client'
+const renameCookie = 'rotp-rename-api-client'
+const oneDay = 24 * 60 * 60
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+
+/** Keeps the Add API client answers for the check-answers step (encrypted, tied to the person, for a day). */
+export async function saveNewApiClientDraft(userId: string, draft: NewApiClientDraft): Promise<void> {
+  await writeEncryptedCookie(newClientCookie, { userId, ...draft }, oneDay)
+}
+
+/** The person's Add API client answers, if they have any. */
+export async function readNewApiClientDraft(userId: string): Promise<NewApiClientDraft | undefined> {
+  const value = await readEncryptedCookie(newClientCookie)
+  if (!value || value.userId !== userId) return undefined
+  const [name, day, month, year] = [text(value.name), text(value.day), text(value.month), text(value.year)]
+  if (name === undefined || day === undefined || month === undefined || year === undefined) return undefined
+  return { name, day, month, year }
+}
+
+/** Forgets the Add API client answers (after saving or cancelling). */
+export async function clearNewApiClientDraft(): Promise<void> {
+  await deleteCookie(newClientCookie)
+}
+
+/** Keeps a new name for a client until it is confirmed. */
+export async function saveRenameDraft(userId: string, draft: RenameDraft): Promise<void> {
+  await writeEncryptedCookie(renameCookie, { userId, ...draft }, oneDay)
+}
+
+/** The new name waiting for confirmation for this client, if any. */
+export async function readRenameDraft(userId: string, clientId: string): Promise<string | undefined> {
+  const value = await readEncryptedCookie(renameCookie)
+  if (!value || value.userId !== userId || value.clientId !== clientId) return undefined
+  return text(value.name)
+}
+
+/** Forgets the waiting new name. */
+export async function clearRenameDraft(): Promise<void> {
+  await deleteCookie(renameCookie)
+}

@@ -1,0 +1,22 @@
+import 'server-only'
+import { forbidden, redirect } from 'next/navigation'
+import { getSessionState } from './current-user'
+import { hasGeneralAccess, type CurrentUser } from './roles'
+
+/**
+ * Wraps a server action so it runs only for an active, signed-in person, re-read from the database on
+ * every call (a session cookie alone proves nothing about today's role or status). Server actions are
+ * public endpoints: every action in the service goes through this.
+ */
+export function staffAction<State, Args extends unknown[]>(
+  handler: (user: CurrentUser, ...args: Args) => Promise<State>,
+  options: { generalAccessOnly?: boolean } = {},
+): (...args: Args) => Promise<State> {
+  return async (...args: Args) => {
+    const state = await getSessionState()
+    if (state.status === 'signed-out') redirect('/sign-in')
+    if (state.status === 'inactive') redirect('/account-not-active')
+    if (options.generalAccessOnly && !hasGeneralAccess(state.user)) forbidden()
+    return handler(state.user, ...args)
+  }
+}

@@ -1,0 +1,37 @@
+import { and, eq, sql } from 'drizzle-orm'
+import type { Transaction } from '@/db'
+import { revisions, type RevisionAction, type RevisionEntityType } from '@/db/schema'
+
+export type RevisionInput = {
+  entityType: RevisionEntityType
+  entityId: string
+  action: RevisionAction
+  /** null when the system made the change. */
+  actorId: string | null
+  at: Date
+  snapshot: Record<string, unknown>
+  changes?: Record<string, { from: unknown; to: unknown }>
+}
+
+/**
+ * Appends the next revision of an entity. Call it inside the transaction that makes the change, after
+ * locking the entity's row, so revision numbers stay in order and the history rolls back with the change.
+ */
+export async function recordRevision(tx: Transaction, input: RevisionInput): Promise<number> {
+  const [row] = await tx
+    .select({ next: sql<number>`coalesce(max(${revisions.revisionNumber}), 0) + 1` })
+    .from(revisions)
+    .where(and(eq(revisions.entityType, input.entityType), eq(revisions.entityId, input.entityId)))
+  const revisionNumber = Number(row?.next ?? 1)
+  await tx.insert(revisions).values({
+    entityType: input.entityType,
+    entityId: input.entityId,
+    revisionNumber,
+    action: input.action,
+    actorId: input.actorId,
+    createdAt: input.at,
+    snapshot: input.snapshot,
+    changes: input.changes ?? {},
+  })
+  return revisionNumber
+}
