@@ -21,7 +21,7 @@ const config = [
     },
   },
   {
-    ignores: ['.next/**', 'node_modules/**', 'public/assets/**', 'db/migrations/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: ['.next/**', '.next-*/**', 'node_modules/**', 'public/assets/**', 'db/migrations/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
 ]
 

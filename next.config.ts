@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next'
 
 const nextConfig: NextConfig = {
+  // Journeys run on another port (E2E_PORT) keep their own build, so two runs can build side by side.
+  distDir: process.env.E2E_PORT && process.env.E2E_PORT !== '3100' ? `.next-${process.env.E2E_PORT}` : '.next',
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,

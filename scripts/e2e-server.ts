@@ -10,7 +10,7 @@ const port = process.env.E2E_PORT ?? '3100'
 async function freshDatabase(): Promise<Record<string, string>> {
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
-    const dir = '.data/e2e-pglite'
+    const dir = `.data/e2e-pglite-${port}`
     rmSync(dir, { recursive: true, force: true })
     return { PGLITE_DIR: dir }
   }
@@ -31,7 +31,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   })
 }
 
-if (!existsSync('.next/BUILD_ID')) {
+const distDir = port === '3100' ? '.next' : `.next-${port}`
+if (!existsSync(`${distDir}/BUILD_ID`)) {
   console.error('No production build: run `npm run build` before the journeys (npm run test:e2e does).')
   process.exit(1)
 }
