@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import postgres from 'postgres'
-import { e2eEnvironment } from '../e2e/support/environment'
+import { e2eEnvironment, e2eFixturesFile } from '../e2e/support/environment'
 
 const port = process.env.E2E_PORT ?? '3100'
 
@@ -40,6 +40,7 @@ const database = await freshDatabase()
 const env = { ...process.env, ...e2eEnvironment(port), ...database }
 delete env.TEST_DATABASE_URL
 await run('npx', ['tsx', 'db/cli/seed.ts'], env)
+await run('npx', ['tsx', 'scripts/e2e-fixtures.ts', e2eFixturesFile(port)], env)
 const server = spawn('npx', ['next', 'start', '--port', port, '--hostname', '127.0.0.1'], { env, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

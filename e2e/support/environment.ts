@@ -9,3 +9,8 @@ export function e2eEnvironment(port: string): Record<string, string> {
     LOG_LEVEL: 'warn',
   }
 }
+
+/** Where the server script leaves the seeded users' ids for this port's run. */
+export function e2eFixturesFile(port: string): string {
+  return `.data/e2e-fixtures-${port}.json`
+}
