@@ -1,15 +1,47 @@
-// Writes the seeded users' ids for the journeys (e2e/support/sessions.ts), which need them to hold a
-// session for someone who has since been deactivated. Runs after the seed, before the server opens the database.
+// Prepares what the journeys need that the service's own screens cannot make, after the seed and before
+// the server opens the database: the seeded users' ids (to hold a session for someone since deactivated)
+// and API clients in every state with their tokens (an expired token cannot be made through the form).
 import { writeFileSync } from 'node:fs'
+import { eq } from 'drizzle-orm'
 import { openDatabase } from '../db/client'
-import { users } from '../db/schema'
+import { apiClients, users } from '../db/schema'
+import { createApiClient } from '../lib/api-clients/commands'
+import { roleOf, type CurrentUser } from '../lib/auth/roles'
+import { addDays, ukDate } from '../lib/dates'
 
 const [file] = process.argv.slice(2)
-if (!file) throw new Error('usage: tsx scripts/e2e-fixtures.ts <output.json>')
+const pepper = process.env.TOKEN_PEPPER
+if (!file || !pepper) throw new Error('usage: TOKEN_PEPPER=… tsx scripts/e2e-fixtures.ts <output.json>')
+
 const connection = await openDatabase({ url: process.env.DATABASE_URL, pgliteDir: process.env.PGLITE_DIR })
 try {
-  const rows = await connection.db.select({ id: users.id, email: users.email }).from(users)
-  writeFileSync(file, JSON.stringify(Object.fromEntries(rows.map((row) => [row.email, row.id])), null, 2))
+  const { db } = connection
+  const rows = await db.select().from(users)
+  const person = (email: string): CurrentUser => {
+    const row = rows.find((candidate) => candidate.email === email)
+    if (!row) throw new Error(`no seeded user ${email}`)
+    return { id: row.id, firstName: row.firstName, lastName: row.lastName, email: row.email, role: roleOf(row) }
+  }
+  const now = new Date()
+  const today = ukDate(now)
+  const tokens: Record<string, string> = {}
+  const add = async (key: string, creator: CurrentUser, expiresOn: string, change?: Partial<typeof apiClients.$inferInsert>) => {
+    const result = await createApiClient(db, { name: `E2E ${key}`, expiresOn, creator, at: now, tokens: { pepper, environment: 'test' } })
+    if (result.outcome !== 'created') throw new Error(`could not create ${key}`)
+    if (change) await db.update(apiClients).set(change).where(eq(apiClients.id, result.client.id))
+    tokens[key] = result.token
+  }
+  const anne = person('anne.wilson@education.gov.uk')
+  // One active token per journey that counts requests, so rate limits in one journey never touch another.
+  for (let index = 1; index <= 12; index += 1) await add(`active-${index}`, anne, addDays(today, 90))
+  await add('expires-today', anne, today)
+  await add('expired', anne, addDays(today, -1))
+  await add('revoked', anne, addDays(today, 90), { revokedAt: now, revokedById: anne.id })
+  await add('deleted', anne, addDays(today, 90), { deletedAt: now, deletedById: anne.id })
+  // Rhys is seeded inactive: his client's token must be refused although the client itself is active.
+  await add('inactive-creator', person('rhys.evans@education.gov.uk'), addDays(today, 90))
+  const userIds = Object.fromEntries(rows.map((row) => [row.email, row.id]))
+  writeFileSync(file, JSON.stringify({ users: userIds, tokens }, null, 2))
 } finally {
   await connection.close()
 }

@@ -4,12 +4,27 @@ import { e2eEnvironment, e2eFixturesFile } from './environment'
 
 const port = process.env.E2E_PORT ?? '3100'
 
+type Fixtures = { users: Record<string, string>; tokens: Record<string, string> }
+
+function fixtures(): Fixtures {
+  return JSON.parse(readFileSync(e2eFixturesFile(port), 'utf8')) as Fixtures
+}
+
 /** The id the seed gave a demo user in this run's database. */
 export function seededUserId(email: string): string {
-  const ids = JSON.parse(readFileSync(e2eFixturesFile(port), 'utf8')) as Record<string, string>
-  const id = ids[email]
+  const id = fixtures().users[email]
   if (!id) throw new Error(`no seeded user ${email}`)
   return id
+}
+
+/**
+ * A token made before the server started (scripts/e2e-fixtures.ts): `active-1` … `active-12` (one per
+ * journey that counts requests), `expires-today`, `expired`, `revoked`, `deleted`, `inactive-creator`.
+ */
+export function fixtureToken(key: string): string {
+  const token = fixtures().tokens[key]
+  if (!token) throw new Error(`no fixture token ${key}`)
+  return token
 }
 
 /**
