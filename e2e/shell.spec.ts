@@ -10,6 +10,23 @@ test.describe('The GOV.UK shell', () => {
     await expectPage(page, 'Page not found')
   })
 
+  test('an API-only user gets the 403 page for the Users section', async ({ page }) => {
+    await signIn(page, 'api-only')
+    const response = await page.goto('/users')
+    expect(response?.status()).toBe(403)
+    await expectPage(page, 'You do not have permission to view this page')
+  })
+
+  test('a general-access user sees everyone in the Users section with their status', async ({ page }) => {
+    await signIn(page, 'general-access')
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Users' }).click()
+    await expectPage(page, 'Users (5)')
+    const rhys = page.getByRole('row').filter({ hasText: 'Rhys Evans' })
+    await expect(rhys.getByRole('cell').nth(3)).toHaveText('Inactive')
+    const priya = page.getByRole('row').filter({ hasText: 'Priya Shah' })
+    await expect(priya.getByRole('cell').nth(2)).toHaveText('Yes')
+  })
+
   test('public pages are reachable from the footer without signing in', async ({ page }) => {
     await page.goto('/sign-in')
     await page.getByRole('contentinfo').getByRole('link', { name: 'Cookies' }).click()

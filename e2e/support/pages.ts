@@ -37,10 +37,16 @@ export async function expectNoAccessibilityViolations(page: Page): Promise<void>
 
 /**
  * Asserts we are on the page with this title and main heading (the exact words of the spec), then runs axe.
- * `heading` defaults to the title.
+ * `heading` defaults to the title. A RegExp title must match the whole title before the service suffix.
  */
-export async function expectPage(page: Page, title: string, options: { heading?: string | RegExp; hasErrors?: boolean } = {}): Promise<void> {
-  await expect(page).toHaveTitle(`${options.hasErrors ? 'Error: ' : ''}${title}${serviceSuffix}`)
+export async function expectPage(
+  page: Page,
+  title: string | RegExp,
+  options: { heading?: string | RegExp; hasErrors?: boolean } = {},
+): Promise<void> {
+  const prefix = options.hasErrors ? 'Error: ' : ''
+  if (typeof title === 'string') await expect(page).toHaveTitle(`${prefix}${title}${serviceSuffix}`)
+  else await expect(page).toHaveTitle(new RegExp(`^${prefix}(?:${title.source})${serviceSuffix.replace(/[.]/g, '\\.')}$`))
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(options.heading ?? title)
   await expectNoAccessibilityViolations(page)
 }

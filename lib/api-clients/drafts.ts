@@ -17,16 +17,31 @@ export async function saveNewApiClientDraft(userId: string, draft: NewApiClientD
   await writeEncryptedCookie(newClientCookie, { userId, ...draft }, oneDay)
 }
 
-/** The person's Add API client answers, if they have any. */
+/** The person's Add API client answers, if they have any (none once they are saved). */
 export async function readNewApiClientDraft(userId: string): Promise<NewApiClientDraft | undefined> {
   const value = await readEncryptedCookie(newClientCookie)
-  if (!value || value.userId !== userId) return undefined
+  if (!value || value.userId !== userId || value.savedClientId !== undefined) return undefined
   const [name, day, month, year] = [text(value.name), text(value.day), text(value.month), text(value.year)]
   if (name === undefined || day === undefined || month === undefined || year === undefined) return undefined
   return { name, day, month, year }
 }
 
-/** Forgets the Add API client answers (after saving or cancelling). */
+/**
+ * Replaces the answers with the id of the client they made (never its token), so a reload or a revisit of
+ * the check-answers page can go to the client's page (SPEC 2.2) instead of showing the token again.
+ */
+export async function markNewApiClientSaved(userId: string, savedClientId: string): Promise<void> {
+  await writeEncryptedCookie(newClientCookie, { userId, savedClientId }, oneDay)
+}
+
+/** The client this person's last Add API client answers made, if they were saved. */
+export async function readSavedApiClientId(userId: string): Promise<string | undefined> {
+  const value = await readEncryptedCookie(newClientCookie)
+  if (!value || value.userId !== userId) return undefined
+  return text(value.savedClientId)
+}
+
+/** Forgets the Add API client answers (after cancelling). */
 export async function clearNewApiClientDraft(): Promise<void> {
   await deleteCookie(newClientCookie)
 }
