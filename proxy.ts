@@ -64,8 +64,9 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce)
   requestHeaders.set('Content-Security-Policy', policy)
   const response = withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy)
-  // A success message is shown by the page this request renders and never again (lib/flash.ts).
-  if (request.cookies.has(flashCookieName)) response.cookies.delete(flashCookieName)
+  // A success message is shown by the page this request renders and never again (lib/flash.ts). A raw
+  // header, because response.cookies.delete() would also remove it from this request before the page reads it.
+  if (request.cookies.has(flashCookieName)) response.headers.append('Set-Cookie', `${flashCookieName}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`)
   return response
 }
 

@@ -14,6 +14,8 @@ export type ApiClientDetails = {
   expiresOn: string
   status: ApiClientStatus
   createdAt: Date
+  /** Names are unique per creator, so renaming checks against the creator's clients, not the renamer's. */
+  createdById: string
   creatorName: string
   lastUsedAt: Date | null
 }
@@ -39,6 +41,7 @@ export async function findApiClient(db: Database, viewer: CurrentUser, id: strin
     expiresOn: client.expiresOn,
     status: apiClientStatus(client, now),
     createdAt: client.createdAt,
+    createdById: client.createdById,
     creatorName: creator.deletedAt ? 'Deleted user' : fullName(creator),
     lastUsedAt: client.lastUsedAt,
   }

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { ApiClientStatusTag } from '@/components/api-client-status-tag'
 import { Button } from '@/components/govuk/button'
+import { NotificationBanner } from '@/components/govuk/notification-banner'
 import { Table } from '@/components/govuk/table'
 import { PageTitle } from '@/components/page-title'
 import { PaginatedResults } from '@/components/paginated-results'
@@ -9,6 +10,7 @@ import { requireUser } from '@/lib/auth/current-user'
 import { hasGeneralAccess } from '@/lib/auth/roles'
 import { systemClock } from '@/lib/clock'
 import { formatDate } from '@/lib/dates'
+import { readFlash } from '@/lib/flash'
 import { parsePageNumber } from '@/lib/pagination'
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> }
@@ -20,10 +22,13 @@ export default async function ApiClientsPage({ searchParams }: Props) {
   const { items, total } = await listApiClients(viewer, page, systemClock())
   const heading = total > 0 ? `API clients (${total})` : 'API clients'
   const showCreator = hasGeneralAccess(viewer)
+  // 'API client deleted' arrives here, since a deleted client's own page is gone (SPEC 2.6).
+  const flash = await readFlash('/api-clients')
 
   return (
     <>
       <PageTitle title={heading} />
+      {flash ? <NotificationBanner type="success" html={<h3 className="govuk-notification-banner__heading">{flash}</h3>} /> : null}
       <h1 className="govuk-heading-l">{heading}</h1>
       <Button text="Add API client" href="/api-clients/new" />
       {total === 0 ? (

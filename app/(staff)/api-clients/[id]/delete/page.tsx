@@ -1,0 +1,21 @@
+import { loadApiClientForPage } from '@/lib/api-clients/load'
+import { ConfirmPermanentChange } from '../confirm-permanent-change'
+import { deleteApiClientAction } from './actions'
+
+type Props = { params: Promise<{ id: string }> }
+
+/** Confirm deleting an API client (SPEC 2.6); any status may be deleted. */
+export default async function DeleteApiClientPage({ params }: Props) {
+  const { id } = await params
+  const { client } = await loadApiClientForPage(id)
+  return (
+    <ConfirmPermanentChange
+      caption="Delete API client"
+      heading={`Confirm you want to delete ${client.name}`}
+      warning="Deleting an API client is permanent – you cannot undo it."
+      buttonText="Delete API client"
+      action={deleteApiClientAction.bind(null, client.id)}
+      cancelHref={`/api-clients/${client.id}`}
+    />
+  )
+}

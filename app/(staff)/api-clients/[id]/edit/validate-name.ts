@@ -1,0 +1,26 @@
+import 'server-only'
+import { getDb } from '@/db'
+import { clientNameNotUniqueMessage, validateClientName, type ClientNameResult } from '@/lib/api-clients/client-name'
+import { clientNameTaken, type ApiClientDetails } from '@/lib/api-clients/details'
+import { formStateWithErrors, initialFormState, type FormState } from '@/lib/forms/form-state'
+
+export type RenameValues = { name: string }
+export type RenameState = FormState<RenameValues>
+
+/**
+ * Checks a new name for a client as the Add form checks a name (SPEC 2.2). Uniqueness is among the
+ * client's creator's other live clients: a general-access user renaming someone else's client must not
+ * be blocked by, or collide with, their own clients' names.
+ */
+export async function validateNewClientName(client: ApiClientDetails, raw: string): Promise<ClientNameResult> {
+  const result = validateClientName(raw)
+  if (!result.ok) return result
+  const taken = await clientNameTaken(await getDb(), client.createdById, result.name, client.id)
+  return taken ? { ok: false, message: clientNameNotUniqueMessage } : result
+}
+
+/** The form state for a name as typed: its error when it has one, else none. */
+export function renameFormState(typed: string, result: ClientNameResult): RenameState {
+  const values = { name: typed }
+  return result.ok ? initialFormState(values) : formStateWithErrors(values, { name: result.message }, ['name'])
+}

@@ -1,0 +1,58 @@
+import Link from 'next/link'
+import { ApiClientHistory } from '@/components/api-client-history'
+import { ApiClientStatusTag } from '@/components/api-client-status-tag'
+import { Button } from '@/components/govuk/button'
+import { SummaryList } from '@/components/govuk/summary-list'
+import { PageTitle } from '@/components/page-title'
+import { getDb } from '@/db'
+import { loadApiClientForPage } from '@/lib/api-clients/load'
+import { formatDate, formatDateTime } from '@/lib/dates'
+import { readFlash } from '@/lib/flash'
+import { apiClientHistory } from '@/lib/history/activity'
+import { SuccessBanner } from './success-banner'
+
+type Props = { params: Promise<{ id: string }> }
+
+/** An API client: its details, what may be done to it, and its history (SPEC 2.3). */
+export default async function ApiClientPage({ params }: Props) {
+  const { id } = await params
+  const { client } = await loadApiClientForPage(id)
+  const path = `/api-clients/${client.id}`
+  const [flash, history] = await Promise.all([readFlash(path), apiClientHistory(await getDb(), client.id)])
+  // Expired and revoked clients cannot be changed, so they offer no Change link and no Revoke button.
+  const active = client.status === 'active'
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle title={`${client.name} - API client`} />
+        {flash ? <SuccessBanner heading={flash} /> : null}
+        <span className="govuk-caption-l">API client</span>
+        <h1 className="govuk-heading-l govuk-!-margin-bottom-2">
+          {client.name} <ApiClientStatusTag status={client.status} classes="govuk-!-margin-left-1" />
+        </h1>
+        <p className="govuk-hint govuk-!-margin-bottom-6">
+          Created by {client.creatorName} on {formatDateTime(client.createdAt)}
+        </p>
+        <SummaryList
+          rows={[
+            {
+              key: { text: 'Client name' },
+              value: { text: client.name },
+              actions: active ? { items: [{ href: `${path}/edit`, text: 'Change', visuallyHiddenText: 'client name' }] } : undefined,
+            },
+            { key: { text: 'Expiry date' }, value: { text: formatDate(client.expiresOn) } },
+            { key: { text: 'Last used' }, value: { text: client.lastUsedAt ? formatDateTime(client.lastUsedAt) : 'Never' } },
+          ]}
+        />
+        <div className="govuk-button-group">
+          {active ? <Button text="Revoke API client" classes="govuk-button--secondary" href={`${path}/revoke`} /> : null}
+          <Link className="govuk-link" href={`${path}/delete`}>
+            Delete API client
+          </Link>
+        </div>
+        <ApiClientHistory items={history} />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+import { redirect } from 'next/navigation'
+import { loadApiClientForPage } from '@/lib/api-clients/load'
+import { ConfirmPermanentChange } from '../confirm-permanent-change'
+import { revokeApiClientAction } from './actions'
+
+type Props = { params: Promise<{ id: string }> }
+
+/** Confirm revoking an API client (SPEC 2.5); only an active client can be revoked. */
+export default async function RevokeApiClientPage({ params }: Props) {
+  const { id } = await params
+  const { client } = await loadApiClientForPage(id)
+  const path = `/api-clients/${client.id}`
+  if (client.status !== 'active') redirect(path)
+  return (
+    <ConfirmPermanentChange
+      caption="Revoke API client"
+      heading={`Confirm you want to revoke ${client.name}`}
+      warning="Revoking an API client is permanent – you cannot undo it."
+      buttonText="Revoke API client"
+      action={revokeApiClientAction.bind(null, client.id)}
+      cancelHref={path}
+    />
+  )
+}
