@@ -37,8 +37,10 @@ test.describe('The GOV.UK shell', () => {
 
   test('the skip link takes keyboard users to the main content', async ({ page }) => {
     await page.goto('/sign-in')
-    await page.keyboard.press('Tab')
     const skipLink = page.getByRole('link', { name: 'Skip to main content' })
+    // govuk-frontend's JavaScript makes <main> focusable; wait until it has started.
+    await expect(skipLink).toHaveAttribute('data-govuk-skip-link-init', '')
+    await page.keyboard.press('Tab')
     await expect(skipLink).toBeFocused()
     await page.keyboard.press('Enter')
     await expect(page.locator('#main-content')).toBeFocused()

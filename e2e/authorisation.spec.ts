@@ -1,0 +1,141 @@
+import type { APIResponse, Browser, BrowserContext, Page } from '@playwright/test'
+import { baseURL } from '../playwright.config'
+import { addApiClient, uniqueClientName } from './pages/manage-api-client-setup'
+import { sessionCookieFor } from './support/fixtures'
+import { demoUser, signIn, type DemoRole } from './support/sign-in'
+import { expect, test } from './support/test'
+
+type Actor = 'signed-out' | 'general-access' | 'owner' | 'non-owner' | 'inactive'
+type Outcome = 200 | 403 | 404 | 'sign-in' | 'not-active'
+
+const actors: Actor[] = ['signed-out', 'general-access', 'owner', 'non-owner', 'inactive']
+const roles: Record<'general-access' | 'owner' | 'non-owner', DemoRole> = { 'general-access': 'general-access', owner: 'api-only', 'non-owner': 'api-only-2' }
+
+/** A browser context for each kind of visitor; the inactive one holds a session issued before deactivation. */
+async function contextFor(browser: Browser, actor: Actor): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL })
+  if (actor === 'inactive') {
+    const rhys = demoUser('inactive')
+    await context.addCookies([await sessionCookieFor(rhys.email, rhys.name)])
+  } else if (actor !== 'signed-out') {
+    const page = await context.newPage()
+    await signIn(page, roles[actor])
+    await page.close()
+  }
+  return context
+}
+
+/** What a response amounts to, after following redirects. */
+function outcomeOf(response: APIResponse): Outcome | number {
+  const url = new URL(response.url())
+  if (url.pathname === '/sign-in') return 'sign-in'
+  if (url.pathname === '/account-not-active') return 'not-active'
+  return response.status()
+}
+
+/** Who may see what: [path, expected outcome for general access, owner, non-owner]. */
+function pagesToWalk(id: string): [string, Outcome, Outcome, Outcome][] {
+  return [
+    ['/api-clients', 200, 200, 200],
+    ['/api-clients/new', 200, 200, 200],
+    ['/api-clients/new/check', 200, 200, 200],
+    ['/activity', 200, 200, 200],
+    ['/account', 200, 200, 200],
+    ['/users', 200, 403, 403],
+    [`/api-clients/${id}`, 200, 200, 404],
+    [`/api-clients/${id}/edit`, 200, 200, 404],
+    [`/api-clients/${id}/check`, 200, 200, 404],
+    [`/api-clients/${id}/revoke`, 200, 200, 404],
+    [`/api-clients/${id}/delete`, 200, 200, 404],
+    ['/api-clients/00000000-0000-4000-8000-000000000000', 404, 404, 404],
+    ['/api-clients/not-an-id/edit', 404, 404, 404],
+  ]
+}
+
+/** The fields a person's browser would post for the form with this button, hidden action fields included. */
+async function formFields(page: Page, path: string, button: string): Promise<Record<string, string>> {
+  await page.goto(path)
+  const form = page.locator('form').filter({ has: page.getByRole('button', { name: button }) })
+  const entries = await form.evaluate((element) => [...new FormData(element as HTMLFormElement)].map(([key, value]) => [key, String(value)]))
+  return Object.fromEntries(entries)
+}
+
+/** Posts a captured form as another person would replay it: same fields, same page, their own cookies. */
+function replay(context: BrowserContext, path: string, fields: Record<string, string>): Promise<APIResponse> {
+  return context.request.post(path, { multipart: fields, headers: { Origin: baseURL, Accept: 'text/html' } })
+}
+
+/** The client as its owner sees it: status tag and history titles. */
+async function ownersView(page: Page, id: string): Promise<{ heading: string; history: string[] }> {
+  await page.goto(`/api-clients/${id}`)
+  const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? ''
+  const history = await page.locator('.govuk-summary-card__title').allTextContents()
+  return { heading: heading.replace(/\s+/g, ' ').trim(), history }
+}
+
+test.describe('Authorisation of every API client page and action', () => {
+  test.describe.configure({ mode: 'serial' })
+  const contexts = new Map<Actor, BrowserContext>()
+  let clientId = ''
+  let clientName = ''
+
+  test.beforeAll(async ({ browser }) => {
+    for (const actor of actors) contexts.set(actor, await contextFor(browser, actor))
+    const ownerPage = await (contexts.get('owner') as BrowserContext).newPage()
+    clientName = uniqueClientName('Walk')
+    clientId = (await addApiClient(ownerPage, clientName)).id
+    await ownerPage.close()
+  })
+
+  test.afterAll(async () => {
+    for (const context of contexts.values()) await context.close()
+  })
+
+  test('every page answers each kind of visitor as it should', async () => {
+    const results: string[] = []
+    const expected: string[] = []
+    for (const [path, general, owner, nonOwner] of pagesToWalk(clientId)) {
+      const wanted: Record<Actor, Outcome> = { 'signed-out': 'sign-in', inactive: 'not-active', 'general-access': general, owner, 'non-owner': nonOwner }
+      for (const actor of actors) {
+        const response = await (contexts.get(actor) as BrowserContext).request.get(path)
+        results.push(`${actor} GET ${path} → ${outcomeOf(response)}`)
+        expected.push(`${actor} GET ${path} → ${wanted[actor]}`)
+      }
+    }
+    expect(results).toEqual(expected)
+  })
+
+  test('replayed forms change nothing for people who may not use them', async () => {
+    const ownerPage = await (contexts.get('owner') as BrowserContext).newPage()
+    const before = await ownersView(ownerPage, clientId)
+    const forms: { path: string; button: string; change: Record<string, string> }[] = [
+      { path: `/api-clients/${clientId}/edit`, button: 'Continue', change: { name: 'Taken over' } },
+      { path: `/api-clients/${clientId}/revoke`, button: 'Revoke API client', change: {} },
+      { path: `/api-clients/${clientId}/delete`, button: 'Delete API client', change: {} },
+    ]
+    const outcomes: string[] = []
+    for (const form of forms) {
+      const fields = { ...(await formFields(ownerPage, form.path, form.button)), ...form.change }
+      for (const actor of ['signed-out', 'non-owner', 'inactive'] as const) {
+        const response = await replay(contexts.get(actor) as BrowserContext, form.path, fields)
+        outcomes.push(`${actor} POST ${form.path} → ${outcomeOf(response)}`)
+      }
+    }
+    expect(outcomes).toEqual(
+      forms.flatMap((form) => [`signed-out POST ${form.path} → sign-in`, `non-owner POST ${form.path} → 404`, `inactive POST ${form.path} → not-active`]),
+    )
+    expect(await ownersView(ownerPage, clientId)).toEqual(before)
+    await ownerPage.close()
+  })
+
+  test('the same replay works for someone who may use it, so the refusals above are real', async () => {
+    const ownerPage = await (contexts.get('owner') as BrowserContext).newPage()
+    const fields = await formFields(ownerPage, `/api-clients/${clientId}/revoke`, 'Revoke API client')
+    const response = await replay(contexts.get('general-access') as BrowserContext, `/api-clients/${clientId}/revoke`, fields)
+    expect(outcomeOf(response)).toBe(200)
+    const after = await ownersView(ownerPage, clientId)
+    expect(after.heading).toBe(`${clientName} Revoked`)
+    expect(after.history[0]).toBe('API client revoked')
+    await ownerPage.close()
+  })
+})
