@@ -1,7 +1,25 @@
-import { defineConfig, devices } from '@playwright/test'
+import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
+import { secondInstancePort } from './e2e/support/environment'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 export const baseURL = `http://127.0.0.1:${port}`
+
+// Several app instances need a database server: PGlite serves one process. So the instances project
+// exists only with TEST_DATABASE_URL (as in CI), and its shared-limit test only with TEST_REDIS_URL too.
+const withInstances = Boolean(process.env.TEST_DATABASE_URL)
+const browser = { ...devices['Desktop Chrome'], channel: undefined }
+
+type WebServer = Extract<PlaywrightTestConfig['webServer'], unknown[]>[number]
+
+const server = (args: string, serverPort: number): WebServer => ({
+  command: `npx tsx scripts/e2e-server.ts${args}`,
+  url: `http://127.0.0.1:${serverPort}/api/health`,
+  timeout: 240_000,
+  reuseExistingServer: !process.env.CI,
+  stdout: 'pipe',
+  stderr: 'pipe',
+  env: { E2E_PORT: String(port) },
+})
 
 /**
  * Journeys run against a production build (`next build`, then `next start` via scripts/e2e-server.ts)
@@ -26,14 +44,19 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
-  webServer: {
-    command: 'npx tsx scripts/e2e-server.ts',
-    url: `${baseURL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(port) },
-  },
+  projects: [
+    { name: 'chromium', testIgnore: '**/instances/**', use: browser },
+    ...(withInstances
+      ? [
+          {
+            name: 'instances',
+            testDir: './e2e/instances',
+            testIgnore: process.env.TEST_REDIS_URL ? [] : ['**/shared-rate-limits.spec.ts'],
+            use: browser,
+          },
+        ]
+      : []),
+  ],
+  // Started in order: the second instance opens the database the first one has just created and seeded.
+  webServer: [server('', port), ...(withInstances ? [server(' --second-instance', Number(secondInstancePort(String(port))))] : [])],
 })

@@ -23,6 +23,21 @@ const secret = (name: string, isProduction: boolean) =>
       return z.NEVER
     })
 
+const positiveInteger = (defaultValue: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .default(defaultValue)
+
+// How many proxies in front of the app append to X-Forwarded-For: 0 (`false`) means the header is not
+// trusted at all, because without a proxy a caller can write any address into it.
+const proxyHops = z
+  .string()
+  .regex(/^(true|false|[0-9])$/, { error: 'must be true, false or a number of proxies from 0 to 9' })
+  .optional()
+  .transform((value) => (value === undefined || value === 'false' ? 0 : value === 'true' ? 1 : Number(value)))
+
 const schemaFor = (isProduction: boolean) =>
   z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -35,6 +50,13 @@ const schemaFor = (isProduction: boolean) =>
     API_ENABLED: booleanFlag(true),
     CREDENTIALS_SIGN_IN_ENABLED: booleanFlag(!isProduction),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:-]{1,64}$/, { error: 'must be 1 to 64 letters, digits or _.:-' })
+      .default('rotp'),
+    RATE_LIMIT_PER_CLIENT: positiveInteger(300),
+    RATE_LIMIT_PER_IP: positiveInteger(100),
+    TRUST_PROXY: proxyHops,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
   })
 

@@ -1,4 +1,4 @@
-/** The environment of the server the journeys run against: fixed, test-only secrets. */
+/** The environment of the servers the journeys run against: fixed, test-only secrets. */
 export function e2eEnvironment(port: string): Record<string, string> {
   return {
     NODE_ENV: 'production',
@@ -6,11 +6,29 @@ export function e2eEnvironment(port: string): Record<string, string> {
     NEXTAUTH_SECRET: 'e2e-only-nextauth-secret-0123456789abcdef',
     TOKEN_PEPPER: 'e2e-only-token-pepper-0123456789abcdef',
     CREDENTIALS_SIGN_IN_ENABLED: 'true',
+    // Production mode, but these are test tokens: rotp_test_…
+    TOKEN_ENVIRONMENT: 'test',
     LOG_LEVEL: 'warn',
+    // Tests stand in for the proxy: each sends its own X-Forwarded-For, so no two share an address bucket.
+    TRUST_PROXY: 'true',
+    // Runs on other ports (and earlier runs on this one) must not share rate-limit counts in Redis.
+    REDIS_KEY_PREFIX: `rotp-e2e-${port}`,
   }
 }
 
 /** Where the server script leaves the seeded users' ids for this port's run. */
 export function e2eFixturesFile(port: string): string {
   return `.data/e2e-fixtures-${port}.json`
+}
+
+/** The port of the second instance that shares the first one's PostgreSQL database (e2e/instances). */
+export function secondInstancePort(port: string): string {
+  return String(Number(port) + 1)
+}
+
+/** This port's run's database on the TEST_DATABASE_URL server. */
+export function e2eDatabaseUrl(serverUrl: string, port: string): string {
+  const url = new URL(serverUrl)
+  url.pathname = `/rotp_e2e_${port}`
+  return url.toString()
 }

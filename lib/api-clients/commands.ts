@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { apiClients, type ApiClient } from '@/db/schema'
+import { announceApiClientChange, forgetApiClient } from '@/lib/api/client-changes'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { recordRevision } from '@/lib/history/revisions'
 import { isUuid } from '@/lib/ids'
@@ -86,6 +87,20 @@ async function lockVisibleClient(tx: Transaction, viewer: CurrentUser, id: strin
   return client
 }
 
+/**
+ * Drops the client from this process's token cache once its change settles: after the commit, so no
+ * request can cache the old row again, and after a failure too, since a lost COMMIT reply may hide a
+ * change that was made. Other instances hear of it from the notification sent inside the transaction,
+ * which PostgreSQL delivers only on commit (lib/api/client-changes.ts).
+ */
+async function forgettingAfterwards(clientId: string, change: Promise<ChangeResult>): Promise<ChangeResult> {
+  try {
+    return await change
+  } finally {
+    forgetApiClient(clientId)
+  }
+}
+
 export type ChangeResult = { outcome: 'changed' | 'unchanged' | 'not-found' | 'not-active' | 'name-taken'; client?: ApiClient }
 
 /**
@@ -110,17 +125,21 @@ export async function renameApiClient(db: Database, input: { id: string; name: s
         snapshot: snapshotOf(renamed),
         changes: { name: { from: client.name, to: renamed.name } },
       })
+      // The register API caches the client with its name (GET /api/v1/info shows it).
+      await announceApiClientChange(tx, client.id)
       return { outcome: 'changed', client: renamed }
     })
   } catch (error) {
     if (violatesUniqueIndex(error, 'api_clients_creator_name_unique')) return { outcome: 'name-taken' }
     throw error
+  } finally {
+    forgetApiClient(input.id)
   }
 }
 
 /** Revokes an active client the person may manage; its token stops working on the next request. */
 export async function revokeApiClient(db: Database, input: { id: string; actor: CurrentUser; at: Date }): Promise<ChangeResult> {
-  return db.transaction(async (tx) => {
+  const change = db.transaction(async (tx): Promise<ChangeResult> => {
     const client = await lockVisibleClient(tx, input.actor, input.id)
     if (!client) return { outcome: 'not-found' }
     if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
@@ -139,13 +158,15 @@ export async function revokeApiClient(db: Database, input: { id: string; actor: 
       snapshot: snapshotOf(revoked),
       changes: { revokedAt: { from: null, to: input.at.toISOString() } },
     })
+    await announceApiClientChange(tx, client.id)
     return { outcome: 'changed', client: revoked }
   })
+  return forgettingAfterwards(input.id, change)
 }
 
 /** Soft-deletes a client the person may manage, whatever its status; the row and its history stay. */
 export async function deleteApiClient(db: Database, input: { id: string; actor: CurrentUser; at: Date }): Promise<ChangeResult> {
-  return db.transaction(async (tx) => {
+  const change = db.transaction(async (tx): Promise<ChangeResult> => {
     const client = await lockVisibleClient(tx, input.actor, input.id)
     if (!client) return { outcome: 'not-found' }
     const [deleted] = await tx
@@ -163,6 +184,8 @@ export async function deleteApiClient(db: Database, input: { id: string; actor: 
       snapshot: snapshotOf(deleted),
       changes: { deletedAt: { from: null, to: input.at.toISOString() } },
     })
+    await announceApiClientChange(tx, client.id)
     return { outcome: 'changed', client: deleted }
   })
+  return forgettingAfterwards(input.id, change)
 }

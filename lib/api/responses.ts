@@ -31,3 +31,24 @@ export function unauthorisedResponse(requestId: string, headers: HeadersInit = {
     'WWW-Authenticate': 'Bearer realm="register", error="invalid_token"',
   })
 }
+
+/** The 429 for a full rate-limit bucket, with Retry-After and the RateLimit-* headers in `headers`. */
+export function tooManyRequestsResponse(requestId: string, headers: HeadersInit): Response {
+  return problemResponse(
+    { status: 429, title: 'Too Many Requests', detail: 'Too many requests in the last minute. Wait for the number of seconds in Retry-After.' },
+    requestId,
+    headers,
+  )
+}
+
+/**
+ * The handler's response with the headers every register API response must carry, added if missing.
+ * Handlers build responses with jsonResponse(), so this is a guarantee, not the usual path.
+ */
+export function withApiHeaders(response: Response, requestId: string, headers: Record<string, string>): Response {
+  const merged = new Headers(response.headers)
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value)
+  if (!merged.has('X-Request-Id')) merged.set('X-Request-Id', requestId)
+  merged.set('Cache-Control', 'no-store')
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged })
+}

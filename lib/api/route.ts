@@ -2,11 +2,13 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { systemClock } from '@/lib/clock'
 import { env } from '@/lib/env'
-import { describeError, logger } from '@/lib/logger'
+import { logger } from '@/lib/logger'
 import type { VerifiedClient } from '@/lib/tokens/verify'
-import { bearerToken } from './bearer'
-import { authenticate } from './authenticate'
-import { problemResponse, unauthorisedResponse } from './responses'
+import { admitRequest, type Admission } from './admission'
+import { describeFailure } from './failure-log'
+import { rateLimitHeaders } from './rate-limit-headers'
+import { problemResponse, tooManyRequestsResponse, unauthorisedResponse, withApiHeaders } from './responses'
+import { recordApiClientUse } from './use-recorder'
 
 export type ApiContext = { request: Request; requestId: string; client: VerifiedClient; now: Date; params: Record<string, string> }
 type RouteContext = { params: Promise<Record<string, string | string[]>> }
@@ -42,19 +44,33 @@ async function flatParams(context: RouteContext | undefined): Promise<Record<str
 /** Turns anything a handler throws into problem+json: 503 when the database is unreachable, else a bare 500. */
 function failureResponse(error: unknown, requestId: string): Response {
   if (isDatabaseUnavailable(error)) {
-    logger.error('register API: database unavailable', { requestId, ...describeError(error) })
+    logger.error('register API: database unavailable', { requestId, ...describeFailure(error) })
     return problemResponse({ status: 503, title: 'Service Unavailable', detail: 'The register is unavailable. Try again shortly.' }, requestId, {
       'Retry-After': '5',
     })
   }
-  logger.error('register API: unexpected error', { requestId, ...describeError(error) })
+  logger.error('register API: unexpected error', { requestId, ...describeFailure(error) })
   return problemResponse({ status: 500, title: 'Internal Server Error' }, requestId)
 }
 
+/** The response for a request that may not reach its handler. */
+function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>, requestId: string): Response {
+  const headers = rateLimitHeaders(admission.limit)
+  if (admission.outcome === 'rate-limited') {
+    logger.info('register API: rate limited', { requestId, bucket: admission.bucket })
+    return tooManyRequestsResponse(requestId, headers)
+  }
+  // The reason goes to the log, never to the caller; the token and its hash go nowhere.
+  logger.info('register API: token refused', { requestId, reason: admission.reason })
+  return unauthorisedResponse(requestId, headers)
+}
+
 /**
- * The one wrapper around every authenticated /api/v1 route handler (docs/decisions/0001): it answers 404
- * when the API is switched off, authenticates the bearer token, sets X-Request-Id and Cache-Control:
- * no-store, and maps failures to problem+json. Handler bodies are then a few lines.
+ * The one wrapper around every authenticated /api/v1 route handler (docs/decisions/0001, 0006): it
+ * answers 404 when the API is switched off, authenticates the bearer token (from a cache that every
+ * change to a client invalidates), applies the rate limits, notes the client's use, sets X-Request-Id,
+ * Cache-Control: no-store and the RateLimit-* headers, and maps failures to problem+json. Handler bodies
+ * are then a few lines.
  */
 export function withApiClient(handler: (context: ApiContext) => Promise<Response>) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
@@ -62,13 +78,11 @@ export function withApiClient(handler: (context: ApiContext) => Promise<Response
     if (!env().API_ENABLED) return problemResponse({ status: 404, title: 'Not Found' }, requestId)
     try {
       const now = systemClock()
-      const result = await authenticate(bearerToken(request.headers.get('authorization')), now)
-      if (!result.ok) {
-        // The reason goes to the log, never to the caller; the token goes nowhere.
-        logger.info('register API: token refused', { requestId, reason: result.reason })
-        return unauthorisedResponse(requestId)
-      }
-      return await handler({ request, requestId, client: result.client, now, params: await flatParams(context) })
+      const admission = await admitRequest(request, now)
+      if (admission.outcome !== 'admitted') return refusalResponse(admission, requestId)
+      recordApiClientUse(admission.client.id, now)
+      const response = await handler({ request, requestId, client: admission.client, now, params: await flatParams(context) })
+      return withApiHeaders(response, requestId, rateLimitHeaders(admission.limit))
     } catch (error) {
       return failureResponse(error, requestId)
     }

@@ -1,0 +1,34 @@
+import { test } from '@playwright/test'
+import { distinctAddress, expectProblem, getInfo } from '../api/api-requests'
+import { deleteThroughStaffPages, revokeThroughStaffPages } from '../api/staff-pages'
+import { fixtureToken } from '../support/fixtures'
+import { expectServedFromCache, fixtureClientId } from './cache-probe'
+import { openRunDatabase, secondOrigin } from './servers'
+
+// Two instances of the app on one PostgreSQL database, each with its own cache of verified tokens: a
+// change made through one must reach the other before its next request (SPEC 3.2, LISTEN/NOTIFY).
+let sql: ReturnType<typeof openRunDatabase>
+test.beforeAll(() => {
+  sql = openRunDatabase()
+})
+test.afterAll(async () => {
+  await sql.end()
+})
+
+const cases = [
+  { change: 'revoked', key: 'active-6', act: revokeThroughStaffPages },
+  { change: 'deleted', key: 'active-9', act: deleteThroughStaffPages },
+]
+
+for (const { change, key, act } of cases) {
+  test(`a client ${change} through one instance is refused by the other on its very next request`, async ({ page, request, baseURL }) => {
+    const token = fixtureToken(key)
+    const origins = [baseURL ?? '', secondOrigin]
+    const name = await expectServedFromCache(request, sql, await fixtureClientId(sql, key), token, origins)
+
+    await act(page, name)
+
+    await expectProblem(await getInfo(request, distinctAddress(), token, secondOrigin), 401)
+    await expectProblem(await getInfo(request, distinctAddress(), token, origins[0]), 401)
+  })
+}

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Authentication, Screening } from './authenticate'
+
+const { screenToken, lookUpToken } = vi.hoisted(() => ({
+  screenToken: vi.fn<(token: string | undefined, now: Date) => Screening>(),
+  lookUpToken: vi.fn<(token: string, hash: string, now: Date) => Promise<Authentication>>(),
+}))
+vi.mock('./authenticate', () => ({ screenToken, lookUpToken }))
+// Small limits, counted in memory, with one trusted proxy so each test can have its own address.
+vi.mock('@/lib/env', () => ({ env: () => ({ TRUST_PROXY: 1, RATE_LIMIT_PER_CLIENT: 3, RATE_LIMIT_PER_IP: 2, REDIS_KEY_PREFIX: 'test' }) }))
+
+const { admitRequest } = await import('./admission')
+
+const now = new Date('2026-06-01T12:00:00Z')
+const client = { id: 'client-1', name: 'Client', expiresOn: '2027-03-31', createdById: 'creator' }
+let address = 0
+let from = ''
+
+const request = () => new Request('http://register.test/api/v1/info', { headers: { 'X-Forwarded-For': from, Authorization: 'Bearer token' } })
+const unsure: Screening = { decided: undefined, token: 'token', hash: 'hash' }
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  address += 1
+  from = `198.51.100.${address}`
+})
+
+describe('admitRequest', () => {
+  it('refuses a token decided without the database, counting it against the address until the limit', async () => {
+    screenToken.mockReturnValue({ decided: { ok: false, reason: 'malformed' } })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', reason: 'malformed', limit: { remaining: 1 } })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', limit: { remaining: 0 } })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'rate-limited', bucket: 'address', limit: { allowed: false } })
+    expect(lookUpToken).not.toHaveBeenCalled()
+  })
+
+  it('stops looking made-up tokens up in the database once the address is over its limit', async () => {
+    screenToken.mockReturnValue(unsure)
+    lookUpToken.mockResolvedValue({ ok: false, reason: 'unknown' })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', reason: 'unknown' })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', reason: 'unknown' })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'rate-limited', bucket: 'address' })
+    expect(lookUpToken).toHaveBeenCalledTimes(2)
+  })
+
+  it('gives the address its point back when a looked-up token is valid, and counts the client instead', async () => {
+    screenToken.mockReturnValue(unsure)
+    lookUpToken.mockResolvedValue({ ok: true, client })
+    for (let index = 0; index < 3; index += 1) {
+      expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'admitted', client, limit: { limit: 3, remaining: 2 - index } })
+    }
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'rate-limited', bucket: 'client', limit: { remaining: 0 } })
+  })
+
+  it('admits a cached client without touching the address bucket or the database', async () => {
+    screenToken.mockReturnValue({ decided: { ok: true, client: { ...client, id: 'client-2' } } })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'admitted' })
+    expect(lookUpToken).not.toHaveBeenCalled()
+    screenToken.mockReturnValue({ decided: { ok: false, reason: 'missing' } })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', reason: 'missing', limit: { remaining: 1 } })
+  })
+})

@@ -1,0 +1,82 @@
+import type { VerifiedClient } from '@/lib/tokens/verify'
+
+/** Bounds on the cache: defence in depth only, since invalidation (not age) keeps it correct. */
+export type CacheLimits = { maxEntries: number; maxAgeMs: number }
+
+type Entry = { client: VerifiedClient; storedAt: number }
+
+/**
+ * Verified clients by the HMAC of their token (never the plaintext), least recently used first out.
+ * Only valid tokens are stored, so nothing needs invalidating when a token is created, and a refusal
+ * can never be served from here after the data changes. Expiry is not decided here: callers recompute
+ * it from the client's expiry date on every request.
+ */
+export class VerificationCache {
+  readonly #entries = new Map<string, Entry>()
+  readonly #hashByClient = new Map<string, string>()
+  #generation = 0
+
+  constructor(readonly limits: CacheLimits) {}
+
+  /**
+   * Moves on at every invalidation. A lookup notes it before reading the database and passes it to
+   * `set`, so a result read before a revocation committed is never stored after the revocation's
+   * invalidation has run.
+   */
+  get generation(): number {
+    return this.#generation
+  }
+
+  /** How many tokens are cached. */
+  get size(): number {
+    return this.#entries.size
+  }
+
+  /** The client cached for this token hash, unless it is older than the maximum age. */
+  get(hash: string, nowMs: number): VerifiedClient | undefined {
+    const entry = this.#entries.get(hash)
+    if (!entry) return undefined
+    if (nowMs - entry.storedAt >= this.limits.maxAgeMs) {
+      this.#remove(hash)
+      return undefined
+    }
+    // Re-inserting moves the entry to the end of the Map's order, which is what makes eviction LRU.
+    this.#entries.delete(hash)
+    this.#entries.set(hash, entry)
+    return entry.client
+  }
+
+  /** Stores a verified client, unless something was invalidated since `generation` was read. */
+  set(hash: string, client: VerifiedClient, nowMs: number, generation: number): boolean {
+    if (generation !== this.#generation) return false
+    const previous = this.#hashByClient.get(client.id)
+    if (previous !== undefined) this.#remove(previous)
+    this.#entries.set(hash, { client, storedAt: nowMs })
+    this.#hashByClient.set(client.id, hash)
+    for (const oldest of this.#entries.keys()) {
+      if (this.#entries.size <= this.limits.maxEntries) break
+      this.#remove(oldest)
+    }
+    return true
+  }
+
+  /** Forgets one client (renamed, revoked or deleted). */
+  forgetClient(clientId: string): void {
+    this.#generation += 1
+    const hash = this.#hashByClient.get(clientId)
+    if (hash !== undefined) this.#remove(hash)
+  }
+
+  /** Forgets everything: when notifications may have been missed, or a change touches many clients. */
+  clear(): void {
+    this.#generation += 1
+    this.#entries.clear()
+    this.#hashByClient.clear()
+  }
+
+  #remove(hash: string): void {
+    const entry = this.#entries.get(hash)
+    this.#entries.delete(hash)
+    if (entry && this.#hashByClient.get(entry.client.id) === hash) this.#hashByClient.delete(entry.client.id)
+  }
+}
