@@ -104,37 +104,54 @@ async function forgettingAfterwards(clientId: string, change: Promise<ChangeResu
 export type ChangeResult = { outcome: 'changed' | 'unchanged' | 'not-found' | 'not-active' | 'name-taken'; client?: ApiClient }
 
 /**
+ * Applies one change to a locked client: updates the row, appends its revision and tells every instance's
+ * token cache, all in the caller's transaction.
+ */
+async function applyChange(
+  tx: Transaction,
+  client: ApiClient,
+  input: { actor: CurrentUser; at: Date },
+  change: {
+    action: 'updated' | 'revoked' | 'deleted'
+    set: Partial<typeof apiClients.$inferInsert>
+    changes: Record<string, { from: unknown; to: unknown }>
+  },
+): Promise<ChangeResult> {
+  const [changed] = await tx.update(apiClients).set(change.set).where(eq(apiClients.id, client.id)).returning()
+  if (!changed) throw new Error('update returned no row')
+  await recordRevision(tx, {
+    entityType: 'api_client',
+    entityId: client.id,
+    action: change.action,
+    actorId: input.actor.id,
+    at: input.at,
+    snapshot: snapshotOf(changed),
+    changes: change.changes,
+  })
+  // The register API caches clients (with their names: GET /api/v1/info shows them).
+  await announceApiClientChange(tx, client.id)
+  return { outcome: 'changed', client: changed }
+}
+
+/**
  * Renames an active client the person may manage, recording old and new names. Expired and revoked
  * clients cannot be edited; saving the same name records nothing.
  */
 export async function renameApiClient(db: Database, input: { id: string; name: string; actor: CurrentUser; at: Date }): Promise<ChangeResult> {
-  try {
-    return await db.transaction(async (tx) => {
-      const client = await lockVisibleClient(tx, input.actor, input.id)
-      if (!client) return { outcome: 'not-found' }
-      if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
-      if (client.name === input.name) return { outcome: 'unchanged', client }
-      const [renamed] = await tx.update(apiClients).set({ name: input.name }).where(eq(apiClients.id, client.id)).returning()
-      if (!renamed) throw new Error('update returned no row')
-      await recordRevision(tx, {
-        entityType: 'api_client',
-        entityId: client.id,
-        action: 'updated',
-        actorId: input.actor.id,
-        at: input.at,
-        snapshot: snapshotOf(renamed),
-        changes: { name: { from: client.name, to: renamed.name } },
-      })
-      // The register API caches the client with its name (GET /api/v1/info shows it).
-      await announceApiClientChange(tx, client.id)
-      return { outcome: 'changed', client: renamed }
-    })
-  } catch (error) {
-    if (violatesUniqueIndex(error, 'api_clients_creator_name_unique')) return { outcome: 'name-taken' }
-    throw error
-  } finally {
-    forgetApiClient(input.id)
-  }
+  const change = db.transaction(async (tx): Promise<ChangeResult> => {
+    const client = await lockVisibleClient(tx, input.actor, input.id)
+    if (!client) return { outcome: 'not-found' }
+    if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
+    if (client.name === input.name) return { outcome: 'unchanged', client }
+    return applyChange(tx, client, input, { action: 'updated', set: { name: input.name }, changes: { name: { from: client.name, to: input.name } } })
+  })
+  return forgettingAfterwards(
+    input.id,
+    change.catch((error: unknown): ChangeResult => {
+      if (violatesUniqueIndex(error, 'api_clients_creator_name_unique')) return { outcome: 'name-taken' }
+      throw error
+    }),
+  )
 }
 
 /** Revokes an active client the person may manage; its token stops working on the next request. */
@@ -143,23 +160,11 @@ export async function revokeApiClient(db: Database, input: { id: string; actor: 
     const client = await lockVisibleClient(tx, input.actor, input.id)
     if (!client) return { outcome: 'not-found' }
     if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
-    const [revoked] = await tx
-      .update(apiClients)
-      .set({ revokedAt: input.at, revokedById: input.actor.id })
-      .where(eq(apiClients.id, client.id))
-      .returning()
-    if (!revoked) throw new Error('update returned no row')
-    await recordRevision(tx, {
-      entityType: 'api_client',
-      entityId: client.id,
+    return applyChange(tx, client, input, {
       action: 'revoked',
-      actorId: input.actor.id,
-      at: input.at,
-      snapshot: snapshotOf(revoked),
+      set: { revokedAt: input.at, revokedById: input.actor.id },
       changes: { revokedAt: { from: null, to: input.at.toISOString() } },
     })
-    await announceApiClientChange(tx, client.id)
-    return { outcome: 'changed', client: revoked }
   })
   return forgettingAfterwards(input.id, change)
 }
@@ -169,23 +174,11 @@ export async function deleteApiClient(db: Database, input: { id: string; actor: 
   const change = db.transaction(async (tx): Promise<ChangeResult> => {
     const client = await lockVisibleClient(tx, input.actor, input.id)
     if (!client) return { outcome: 'not-found' }
-    const [deleted] = await tx
-      .update(apiClients)
-      .set({ deletedAt: input.at, deletedById: input.actor.id })
-      .where(eq(apiClients.id, client.id))
-      .returning()
-    if (!deleted) throw new Error('update returned no row')
-    await recordRevision(tx, {
-      entityType: 'api_client',
-      entityId: client.id,
+    return applyChange(tx, client, input, {
       action: 'deleted',
-      actorId: input.actor.id,
-      at: input.at,
-      snapshot: snapshotOf(deleted),
+      set: { deletedAt: input.at, deletedById: input.actor.id },
       changes: { deletedAt: { from: null, to: input.at.toISOString() } },
     })
-    await announceApiClientChange(tx, client.id)
-    return { outcome: 'changed', client: deleted }
   })
   return forgettingAfterwards(input.id, change)
 }
