@@ -68,6 +68,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               items: [
                 { href: '/accessibility', text: 'Accessibility statement' },
                 { href: '/cookies', text: 'Cookies' },
+                { href: '/api-docs', text: 'API documentation' },
               ],
             }}
           />

@@ -37,6 +37,15 @@ export const providers = pgTable(
     index('providers_live_updated_at')
       .on(table.updatedAt, table.id)
       .where(sql`${table.archivedAt} is null and ${table.deletedAt} is null`),
+    // The register API's filters (lib/providers/queries.ts; plans in bench/README.md). Each gives the rows of one
+    // type or status already in page order, and counts them without reading the table. accreditation_status
+    // comes last in the first so that "type and status" filters on the index too.
+    index('providers_live_type_updated_at')
+      .on(table.providerType, table.updatedAt, table.id, table.accreditationStatus)
+      .where(sql`${table.archivedAt} is null and ${table.deletedAt} is null`),
+    index('providers_live_status_updated_at')
+      .on(table.accreditationStatus, table.updatedAt, table.id)
+      .where(sql`${table.archivedAt} is null and ${table.deletedAt} is null`),
     check('providers_provider_type', sql`${table.providerType} in (${inList(providerTypes)})`),
     check('providers_accreditation_status', sql`${table.accreditationStatus} in (${inList(accreditationStatuses)})`),
     check('providers_school_not_accredited', sql`not (${table.providerType} = 'school' and ${table.accreditationStatus} = 'accredited')`),
@@ -140,7 +149,10 @@ export const providerAcademicYears = pgTable(
   },
   (table) => [
     uniqueIndex('provider_academic_years_unique').on(table.providerId, table.academicYearId),
-    index('provider_academic_years_year').on(table.academicYearId, table.providerId),
+    // Only live rows, so the API's academic_year filter reads the index alone, never the table.
+    index('provider_academic_years_live_year')
+      .on(table.academicYearId, table.providerId)
+      .where(sql`${table.deletedAt} is null`),
   ],
 )
 

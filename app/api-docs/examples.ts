@@ -1,0 +1,51 @@
+import { parseProviderListQuery } from '@/lib/providers/list-query'
+import { providerListResponse, providerResponse } from '@/lib/providers/present'
+import { invalidParamsProblem } from '@/lib/providers/problems'
+import type { ProviderRecord } from '@/lib/providers/queries'
+
+// The examples are built by the same code as real responses, so the page cannot show a shape the API does not serve.
+
+const exampleProvider: ProviderRecord = {
+  id: '6f1c1b4e-5a3d-4f7e-9c2b-1d8e0a7b3c55',
+  operatingName: 'Northfield Teacher Training',
+  legalName: 'Northfield Teacher Training Limited',
+  providerType: 'scitt',
+  accreditationStatus: 'accredited',
+  ukprn: '10012345',
+  urn: '123456',
+  code: '1AB',
+  createdAt: new Date('2023-04-12T09:30:00Z'),
+  updatedAt: new Date('2026-09-15T11:34:56Z'),
+  accreditations: [{ number: '5123', startDate: '2023-09-01', endDate: null }],
+  addresses: [
+    {
+      addressLine1: '1 Example Street',
+      addressLine2: null,
+      addressLine3: null,
+      townOrCity: 'Leeds',
+      county: 'West Yorkshire',
+      postcode: 'LS1 4AP',
+    },
+  ],
+  academicYears: [2025, 2026],
+}
+
+const pretty = (value: unknown) => JSON.stringify(value, null, 2)
+
+/** GET /api/v1/providers?provider_type=scitt&per_page=1&page=2 as the API would answer it. */
+export const exampleListResponse = pretty(
+  providerListResponse([exampleProvider], { path: '/api/v1/providers', filters: { provider_type: 'scitt' }, page: 2, perPage: 1, total: 3 }),
+)
+
+/** GET /api/v1/providers/{id} as the API would answer it. */
+export const exampleProviderResponse = pretty(providerResponse(exampleProvider))
+
+function badRequestFor(query: string) {
+  const parsed = parseProviderListQuery(new URLSearchParams(query))
+  if (parsed.ok) throw new Error(`${query} should be refused`)
+  // problemResponse adds type first and request_id last.
+  return { type: 'about:blank', ...invalidParamsProblem(parsed.invalidParams), request_id: '0b8f3c2e-7d41-4a3e-9f6b-2c5d8e1a4b7f' }
+}
+
+/** The 400 for ?per_page=1000, naming the parameter. */
+export const exampleBadRequest = pretty(badRequestFor('per_page=1000'))

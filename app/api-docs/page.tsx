@@ -1,0 +1,59 @@
+import type { Metadata } from 'next'
+import { PageTitle } from '@/components/page-title'
+import { env } from '@/lib/env'
+import { Authentication } from './authentication'
+import { Code, CodeBlock } from './code-block'
+import { Endpoints } from './endpoints'
+import { ErrorsAndLimits } from './errors'
+
+export const metadata: Metadata = { description: 'How to use the Register of training providers API' }
+
+const contents = [
+  ['#authentication', 'Authentication'],
+  ['#endpoints', 'Endpoints'],
+  ['#errors', 'Errors'],
+  ['#rate-limits', 'Rate limits'],
+  ['#caching', 'Caching and request ids'],
+  ['#example', 'Example with curl'],
+]
+
+/** API documentation for developers of systems that read the register. Public: no sign-in needed. */
+export default function ApiDocumentationPage() {
+  // The address this service is configured to be reached at, so the curl example can be pasted as it is.
+  const origin = env().NEXTAUTH_URL?.replace(/\/$/, '') ?? 'http://localhost:3000'
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <PageTitle title="API documentation" />
+        <h1 className="govuk-heading-l">API documentation</h1>
+        <p className="govuk-body-l">
+          The Register of training providers API lets your systems read the register of teacher training providers in England.
+        </p>
+        <p className="govuk-body">It is read-only and returns JSON. The current version is v1, at /api/v1.</p>
+        <h2 className="govuk-heading-s">Contents</h2>
+        <ul className="govuk-list">
+          {contents.map(([href, text]) => (
+            <li key={href}>
+              <a className="govuk-link" href={href}>
+                {text}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <Authentication />
+        <Endpoints />
+        <ErrorsAndLimits />
+        <h2 className="govuk-heading-m" id="example">
+          Example with curl
+        </h2>
+        <p className="govuk-body">
+          With your token in the environment variable <Code>ROTP_TOKEN</Code>, this fetches the providers that changed since 14 September 2026, 500 at
+          a time:
+        </p>
+        <CodeBlock>
+          {`curl --fail-with-body \\\n  --header "Authorization: Bearer $ROTP_TOKEN" \\\n  "${origin}/api/v1/providers?changed_since=2026-09-14T00:00:00Z&per_page=500"`}
+        </CodeBlock>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import { getDb } from '@/db'
+import { problemResponse } from '@/lib/api/responses'
+import { describeError, logger } from '@/lib/logger'
+
+// Load balancers give up on a probe after a few seconds; answer 503 before they do rather than hang.
+const timeoutMs = 2_000
+
+async function databaseAnswers(): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the database within ${timeoutMs} ms`)), timeoutMs)
+  })
+  try {
+    // getDb also opens and migrates the database on first use, so "ready" means ready to serve.
+    await Promise.race([getDb().then((db) => db.execute(sql`select 1`)), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Readiness: 200 when the database answers `select 1`, else a 503 problem that gives no details away. */
+export async function GET(): Promise<Response> {
+  const requestId = randomUUID()
+  try {
+    await databaseAnswers()
+    return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId } })
+  } catch (error) {
+    logger.error('readiness: database unavailable', { requestId, ...describeError(error) })
+    return problemResponse({ status: 503, title: 'Service Unavailable' }, requestId, { 'Retry-After': '5' })
+  }
+}

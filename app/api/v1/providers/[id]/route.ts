@@ -1,0 +1,21 @@
+import { z } from 'zod'
+import { getDb } from '@/db'
+import { jsonResponse } from '@/lib/api/responses'
+import { withApiClient } from '@/lib/api/route'
+import { isUuid } from '@/lib/ids'
+import { parseQuery } from '@/lib/providers/list-query'
+import { providerResponse } from '@/lib/providers/present'
+import { invalidParamsResponse, providerNotFoundResponse } from '@/lib/providers/problems'
+import { findProvider } from '@/lib/providers/queries'
+
+const noParameters = z.strictObject({})
+
+/** GET /api/v1/providers/{id}: one live provider; 404 for an unknown, malformed, archived or deleted id. */
+export const GET = withApiClient(async ({ request, requestId, params }) => {
+  const parsed = parseQuery(noParameters, new URL(request.url).searchParams)
+  if (!parsed.ok) return invalidParamsResponse(parsed.invalidParams, requestId)
+  const id = params.id ?? ''
+  // A malformed id cannot match, and PostgreSQL would reject it as a uuid: answer before querying.
+  const record = isUuid(id) ? await findProvider(await getDb(), id) : undefined
+  return record ? jsonResponse(providerResponse(record), requestId) : providerNotFoundResponse(requestId)
+})

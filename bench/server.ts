@@ -1,0 +1,84 @@
+// Starts `next start` on loopback for the benchmark, samples its memory, and stops it.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+
+export type BenchServer = { origin: string; child: ChildProcess; stop: () => Promise<void> }
+
+/** Starts the build in `.next-<port>` (next.config.ts picks the folder from E2E_PORT) on 127.0.0.1 only. */
+export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    env: { ...process.env, ...env, E2E_PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  const origin = `http://127.0.0.1:${port}`
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve()
+      const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      child.once('exit', () => {
+        clearTimeout(force)
+        resolve()
+      })
+      child.kill('SIGTERM')
+    })
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(`${origin}/api/health/ready`)).ok) return { origin, child, stop }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  await stop()
+  throw new Error('The server was not ready within 60 s')
+}
+
+/** The pid and its descendants, from /proc (Linux), in case the server runs its work in a child. */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent pid; the command name before it may contain spaces.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      parents.set(Number(entry), parent)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = [root]
+  for (let index = 0; index < tree.length; index += 1) for (const [pid, parent] of parents) if (parent === tree[index]) tree.push(pid)
+  return tree
+}
+
+function kilobytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+    return Number(match?.[1] ?? 0)
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * Polls the server's peak resident memory (VmHWM, which the kernel keeps per process) every half second.
+ * `peakMb()` is the largest peak of any process in the tree.
+ */
+export function watchMemory(pid: number) {
+  let peak = 0
+  const sample = () => {
+    for (const member of processTree(pid)) peak = Math.max(peak, kilobytes(member, 'VmHWM'))
+  }
+  sample()
+  const timer = setInterval(sample, 500)
+  return {
+    peakMb: () => {
+      sample()
+      return peak / 1024
+    },
+    stop: () => clearInterval(timer),
+  }
+}

@@ -1,0 +1,4 @@
+DROP INDEX "provider_academic_years_year";--> statement-breakpoint
+CREATE INDEX "provider_academic_years_live_year" ON "provider_academic_years" USING btree ("academic_year_id","provider_id") WHERE "provider_academic_years"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "providers_live_type_updated_at" ON "providers" USING btree ("provider_type","updated_at","id","accreditation_status") WHERE "providers"."archived_at" is null and "providers"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "providers_live_status_updated_at" ON "providers" USING btree ("accreditation_status","updated_at","id") WHERE "providers"."archived_at" is null and "providers"."deleted_at" is null;

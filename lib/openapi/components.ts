@@ -1,0 +1,120 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi'
+import { z } from 'zod'
+import { tokenPatternSource } from '@/lib/tokens/format'
+
+/** RFC 9457 problem details, as every error of the register API is written. */
+export const problemSchema = z
+  .object({
+    type: z.string().meta({ description: 'Always about:blank: the status and title say what went wrong.', examples: ['about:blank'] }),
+    title: z.string().meta({ description: 'The HTTP status phrase.', examples: ['Not Found'] }),
+    status: z.int().meta({ examples: [404] }),
+    detail: z.string().optional().meta({ description: 'What went wrong, for a person to read.' }),
+    request_id: z.guid().meta({ description: 'The X-Request-Id of the response: quote it if you contact us about an error.' }),
+  })
+  .meta({ id: 'Problem' })
+
+/** A 400 problem, naming each parameter that was refused and why. */
+export const invalidParamsProblemSchema = problemSchema
+  .extend({
+    invalid_params: z
+      .array(
+        z.object({
+          name: z.string().meta({ examples: ['per_page'] }),
+          reason: z.string().meta({ examples: ['must be a whole number from 1 to 500'] }),
+        }),
+      )
+      .meta({ description: 'Every refused query parameter: unknown, repeated or with a value it cannot have.' }),
+  })
+  .meta({ id: 'InvalidParamsProblem' })
+
+/** The body of GET /api/v1/info. */
+export const infoResponseSchema = z
+  .object({
+    status: z.literal('ok'),
+    version: z.literal('v1'),
+    client: z.object({
+      name: z.string().meta({ description: 'The name of the API client the token belongs to.' }),
+      expires_on: z.iso.date().meta({ description: 'The last day the token works (UK time).' }),
+    }),
+  })
+  .meta({ id: 'Info' })
+
+const integerHeader = (description: string) => ({ description, schema: { type: 'integer' as const, minimum: 0 } })
+
+/** Response headers, by name, each registered once under components/headers. */
+const headers = {
+  'X-Request-Id': { description: 'A unique id for this response, also in the server’s logs.', schema: { type: 'string' as const, format: 'uuid' } },
+  'Cache-Control': {
+    description: 'Always no-store: register data must not be kept by caches on the way.',
+    schema: { type: 'string' as const, const: 'no-store' },
+  },
+  'RateLimit-Limit': integerHeader('How many requests the client may make in each minute.'),
+  'RateLimit-Remaining': integerHeader('How many requests are left in the current minute.'),
+  'RateLimit-Reset': integerHeader('Seconds until the current minute’s count starts again.'),
+  'Retry-After': integerHeader('Seconds to wait before trying again.'),
+  'WWW-Authenticate': {
+    description: 'Always Bearer realm="register", error="invalid_token", whatever was wrong with the token.',
+    schema: { type: 'string' as const },
+  },
+} as const
+
+export type HeaderName = keyof typeof headers
+
+/** References to registered headers, for a response's `headers`. */
+export function headerRefs(...names: HeaderName[]) {
+  return Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]))
+}
+
+const problems = {
+  BadRequest: {
+    status: 400,
+    description: 'A query parameter is unknown, repeated, or has a value it cannot have. `invalid_params` names each one.',
+    extra: [],
+  },
+  Unauthorized: {
+    status: 401,
+    description: 'The token is missing, malformed, unknown, expired or revoked, or its client deleted: always the same answer.',
+    extra: ['WWW-Authenticate', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+  },
+  NotFound: { status: 404, description: 'There is no such provider, or it is archived or deleted.', extra: [] },
+  TooManyRequests: {
+    status: 429,
+    description: 'The client (or, without a valid token, the IP address) made too many requests this minute.',
+    extra: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+  },
+  InternalServerError: { status: 500, description: 'Something went wrong on our side. Quote the request_id if you contact us.', extra: [] },
+  ServiceUnavailable: {
+    status: 503,
+    description: 'The register cannot be reached just now. Try again after Retry-After seconds.',
+    extra: ['Retry-After'],
+  },
+} as const satisfies Record<string, { status: number; description: string; extra: HeaderName[] }>
+
+export type ProblemName = keyof typeof problems
+
+/** The problem responses a path can give, by status code. */
+export function problemResponses(...names: ProblemName[]) {
+  return Object.fromEntries(
+    names.map((name) => {
+      const { status, description, extra } = problems[name]
+      const schema = name === 'BadRequest' ? invalidParamsProblemSchema : problemSchema
+      return [
+        String(status),
+        { description, headers: headerRefs('X-Request-Id', 'Cache-Control', ...extra), content: { 'application/problem+json': { schema } } },
+      ]
+    }),
+  )
+}
+
+/** Registers the security scheme and the response headers. */
+export function registerComponents(registry: OpenAPIRegistry): void {
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'rotp token',
+    description:
+      'An API client’s token, sent as `Authorization: Bearer <token>`. Staff at the Department for Education create API clients and give ' +
+      `each token to its holder once. Tokens match the regular expression \`${tokenPatternSource}\`, which secret scanners can use to find leaked ones.`,
+  })
+  for (const [name, header] of Object.entries(headers)) registry.registerComponent('headers', name, header)
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs'
+import { Validator } from '@seriousme/openapi-schema-validator'
+import { describe, expect, it } from 'vitest'
+import { generateOpenApiDocument } from './document'
+
+const committedFile = 'openapi/v1.json'
+
+describe('the OpenAPI document', () => {
+  it('is committed as generated: run `npm run openapi:generate` after changing a schema or a path', () => {
+    const committed: unknown = JSON.parse(readFileSync(committedFile, 'utf8'))
+    // A JSON round trip drops what JSON cannot hold (undefined), as writing the file did.
+    expect(committed).toEqual(JSON.parse(JSON.stringify(generateOpenApiDocument())))
+  })
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator()
+    const result = await validator.validate(JSON.parse(readFileSync(committedFile, 'utf8')) as Record<string, unknown>)
+    expect(result.errors).toBeUndefined()
+    expect(result.valid).toBe(true)
+    expect(validator.version).toBe('3.1')
+  })
+
+  it('has every register API path, each with its errors, and every $ref resolves', () => {
+    const validator = new Validator()
+    const document = generateOpenApiDocument()
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual(['/info', '/openapi.json', '/providers', '/providers/{id}'])
+    expect(Object.keys(document.paths?.['/providers']?.get?.responses ?? {}).sort()).toEqual(['200', '400', '401', '429', '500', '503'])
+    expect(Object.keys(document.paths?.['/providers/{id}']?.get?.responses ?? {}).sort()).toEqual(['200', '400', '401', '404', '429', '500', '503'])
+    expect(() => validator.resolveRefs({ specification: JSON.parse(JSON.stringify(document)) as Record<string, unknown> })).not.toThrow()
+  })
+
+  it('documents the list parameters the handler accepts, with their limits', () => {
+    const parameters = generateOpenApiDocument().paths?.['/providers']?.get?.parameters ?? []
+    const byName = Object.fromEntries(parameters.map((parameter) => ('name' in parameter ? [parameter.name, parameter] : ['$ref', parameter])))
+    expect(Object.keys(byName)).toEqual(['changed_since', 'academic_year', 'provider_type', 'accreditation_status', 'page', 'per_page'])
+    expect(byName.per_page).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
+  })
+})

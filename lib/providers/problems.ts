@@ -1,0 +1,18 @@
+import { problemResponse } from '@/lib/api/responses'
+import type { InvalidParam } from './list-query'
+
+/** The 400 problem naming every refused parameter (RFC 9457 section 3's `invalid_params`, in snake_case like the rest of the API). */
+export function invalidParamsProblem(invalidParams: InvalidParam[]) {
+  const detail = invalidParams.map(({ name, reason }) => `${name} ${reason}`).join('; ')
+  return { status: 400, title: 'Bad Request', detail, invalid_params: invalidParams }
+}
+
+/** The 400 problem+json response naming every refused parameter. */
+export function invalidParamsResponse(invalidParams: InvalidParam[], requestId: string): Response {
+  return problemResponse(invalidParamsProblem(invalidParams), requestId)
+}
+
+/** 404 problem+json for a provider the API does not serve; it does not say whether it was never there, archived or deleted. */
+export function providerNotFoundResponse(requestId: string): Response {
+  return problemResponse({ status: 404, title: 'Not Found', detail: 'There is no provider with this id.' }, requestId)
+}
