@@ -1,7 +1,8 @@
-import { withApiClient } from '@/lib/api/route'
 import { jsonResponse } from '@/lib/api/responses'
+import { withApiClient } from '@/lib/api/route'
+import { infoResponseSchema } from '@/lib/openapi/components'
 
-/** GET /api/v1/info: the API is up, and which client the token belongs to. */
+/** GET /api/v1/info: the API is up, and which client the token belongs to (built through its OpenAPI schema). */
 export const GET = withApiClient(async ({ client, requestId }) =>
-  jsonResponse({ status: 'ok', version: 'v1', client: { name: client.name, expires_on: client.expiresOn } }, requestId),
+  jsonResponse(infoResponseSchema.parse({ status: 'ok', version: 'v1', client: { name: client.name, expires_on: client.expiresOn } }), requestId),
 )
