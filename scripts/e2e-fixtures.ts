@@ -1,7 +1,8 @@
 // Prepares what the journeys need that the service's own screens cannot make, after the seed and before
 // the server opens the database: the seeded users' ids (to hold a session for someone since deactivated)
 // and API clients in every state with their tokens (an expired token cannot be made through the form).
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { openDatabase } from '../db/client'
 import { apiClients, users } from '../db/schema'
@@ -41,6 +42,7 @@ try {
   // Rhys is seeded inactive: his client's token must be refused although the client itself is active.
   await add('inactive-creator', person('rhys.evans@education.gov.uk'), addDays(today, 90))
   const userIds = Object.fromEntries(rows.map((row) => [row.email, row.id]))
+  mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, JSON.stringify({ users: userIds, tokens }, null, 2))
 } finally {
   await connection.close()
