@@ -88,3 +88,26 @@ test.describe('Signing in', () => {
     await expect(page).toHaveURL(/\/api-clients$/)
   })
 })
+
+test.describe('Signing in with JavaScript turned off', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('after 10 failed attempts an email address is locked for 15 minutes', async ({ page }) => {
+    // An address of its own, so the lock cannot touch any other journey.
+    const email = `locked.out.${Date.now()}@education.gov.uk`
+    await page.goto('/sign-in')
+    const attempt = async (password: string) => {
+      await page.getByLabel('Email address').fill(email)
+      await page.getByLabel('Password', { exact: true }).fill(password)
+      // Without JavaScript each attempt is a whole page load, so every answer is read from a fresh page.
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Sign in' }).click()])
+    }
+    for (let count = 1; count <= 10; count += 1) {
+      await attempt(`guess-${count}`)
+      await expectErrorSummary(page, ['Enter a correct email address and password'])
+    }
+    await attempt('guess-11')
+    await expectPage(page, 'Sign in', { hasErrors: true })
+    await expectErrorSummary(page, ['You have tried to sign in too many times. Wait 15 minutes, then try again'])
+  })
+})

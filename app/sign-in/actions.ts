@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { safeCallbackPath } from '@/lib/auth/callback-url'
 import { authenticateWithPassword } from '@/lib/auth/credentials'
+import { lockMinutes } from '@/lib/auth/sign-in-attempts'
 import { startSession } from '@/lib/auth/session'
 import { env } from '@/lib/env'
 import { formStateWithErrors, readFields, type FormState } from '@/lib/forms/form-state'
@@ -30,6 +31,9 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   if (result.outcome === 'inactive') redirect('/account-not-active')
   if (result.outcome === 'refused') {
     return formStateWithErrors(values, { email: 'Enter a correct email address and password' }, fields)
+  }
+  if (result.outcome === 'locked') {
+    return formStateWithErrors(values, { email: `You have tried to sign in too many times. Wait ${lockMinutes} minutes, then try again` }, fields)
   }
   await startSession(result.user)
   // The layout's navigation depends on who is signed in.
