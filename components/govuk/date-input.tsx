@@ -1,12 +1,10 @@
-import { ErrorMessage } from './error-message'
+import { FieldsetFormGroup } from './fieldset-form-group'
 import type { ErrorMessageProps } from './error-message'
-import { Fieldset } from './fieldset'
 import type { FieldsetProps } from './fieldset'
-import { Hint } from './hint'
 import type { HintProps } from './hint'
 import { Input } from './input'
 import type { Attributes, CommonOptions, Content, Items } from './shared'
-import { attrs, capitalize, content, cx, describedBy as joinIds, hasContent, truthy } from './shared'
+import { attrs, capitalize, cx, truthy } from './shared'
 
 /** One of the day, month and year fields. */
 export interface DateInputItem {
@@ -92,37 +90,22 @@ export function DateInput(props: DateInputProps) {
     )
   }
 
-  const hintId = hint ? `${id}-hint` : undefined
-  const errorId = errorMessage ? `${id}-error` : undefined
-  const before = formGroup?.beforeInputs
-  const after = formGroup?.afterInputs
-  const inner = (
-    <>
-      {hint ? <Hint {...hint} id={hintId} /> : null}
-      {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : null}
-      <div {...attrs(props.attributes, { id })} className={cx('govuk-date-input', props.classes)}>
-        {hasContent(before) ? content(before.html, before.text) : null}
-        {items.map(renderItem)}
-        {hasContent(after) ? content(after.html, after.text) : null}
-      </div>
-    </>
-  )
-
   return (
-    <div {...attrs(formGroup?.attributes)} className={cx('govuk-form-group', errorMessage && 'govuk-form-group--error', formGroup?.classes)}>
-      {fieldset ? (
-        // role="group" so that JAWS announces the description of a fieldset made of text inputs.
-        <Fieldset
-          describedBy={joinIds(fieldset.describedBy, hintId, errorId)}
-          classes={fieldset.classes}
-          role="group"
-          attributes={fieldset.attributes}
-          legend={fieldset.legend}
-          html={inner}
-        />
-      ) : (
-        inner
+    <FieldsetFormGroup
+      id={id}
+      hint={hint}
+      errorMessage={errorMessage}
+      fieldset={fieldset}
+      // role="group" so that JAWS announces the description of a fieldset made of text inputs.
+      role="group"
+      formGroup={formGroup}
+      container={(inputs) => (
+        <div {...attrs(props.attributes, { id })} className={cx('govuk-date-input', props.classes)}>
+          {inputs}
+        </div>
       )}
-    </div>
+    >
+      {items.map(renderItem)}
+    </FieldsetFormGroup>
   )
 }

@@ -1,13 +1,12 @@
+import { FieldsetFormGroup } from './fieldset-form-group'
 import type { ReactNode } from 'react'
-import { ErrorMessage } from './error-message'
 import type { ErrorMessageProps } from './error-message'
-import { Fieldset } from './fieldset'
 import type { FieldsetProps } from './fieldset'
 import { Hint } from './hint'
 import type { HintProps } from './hint'
 import { Label } from './label'
 import type { Attributes, CommonOptions, Content, Items } from './shared'
-import { attrs, content, cx, describedBy as joinIds, hasContent, present } from './shared'
+import { attrs, cx, hasContent, present } from './shared'
 
 /** One radio button, or a divider ("or") between them. */
 export interface RadiosItem extends Content {
@@ -80,10 +79,6 @@ function Radio({ item, itemId, name, checked }: { item: RadiosItem; itemId: stri
 export function Radios(props: RadiosProps) {
   const { name, items, value, fieldset, hint, errorMessage, formGroup } = props
   const idPrefix = props.idPrefix || name
-  const hintId = hint ? `${idPrefix}-hint` : undefined
-  const errorId = errorMessage ? `${idPrefix}-error` : undefined
-  const before = formGroup?.beforeInputs
-  const after = formGroup?.afterInputs
 
   const renderItem = (item: RadiosItem | null | undefined | false | '', index: number) => {
     if (!item) return null
@@ -101,31 +96,20 @@ export function Radios(props: RadiosProps) {
     return <Radio key={index} item={item} itemId={itemId} name={name} checked={Boolean(checked)} />
   }
 
-  const inner = (
-    <>
-      {hint ? <Hint {...hint} id={hintId} /> : null}
-      {errorMessage ? <ErrorMessage {...errorMessage} id={errorId} /> : null}
-      <div {...attrs(props.attributes)} className={cx('govuk-radios', props.classes)} data-module="govuk-radios">
-        {hasContent(before) ? content(before.html, before.text) : null}
-        {items.map(renderItem)}
-        {hasContent(after) ? content(after.html, after.text) : null}
-      </div>
-    </>
-  )
-
   return (
-    <div {...attrs(formGroup?.attributes)} className={cx('govuk-form-group', errorMessage && 'govuk-form-group--error', formGroup?.classes)}>
-      {fieldset ? (
-        <Fieldset
-          describedBy={joinIds(fieldset.describedBy, hintId, errorId)}
-          classes={fieldset.classes}
-          attributes={fieldset.attributes}
-          legend={fieldset.legend}
-          html={inner}
-        />
-      ) : (
-        inner
+    <FieldsetFormGroup
+      id={idPrefix}
+      hint={hint}
+      errorMessage={errorMessage}
+      fieldset={fieldset}
+      formGroup={formGroup}
+      container={(inputs) => (
+        <div {...attrs(props.attributes)} className={cx('govuk-radios', props.classes)} data-module="govuk-radios">
+          {inputs}
+        </div>
       )}
-    </div>
+    >
+      {items.map(renderItem)}
+    </FieldsetFormGroup>
   )
 }
