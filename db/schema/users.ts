@@ -20,7 +20,11 @@ export const users = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedById: uuid('deleted_by_id').references((): AnyPgColumn => users.id),
   },
-  (table) => [uniqueIndex('users_email_unique').on(sql`lower(${table.email})`), uniqueIndex('users_dfe_sign_in_uid_unique').on(table.dfeSignInUid)],
+  // Unique among people who have not been deleted, so someone who left and comes back can be added again.
+  (table) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${table.email})`).where(sql`${table.deletedAt} is null`),
+    uniqueIndex('users_dfe_sign_in_uid_unique').on(table.dfeSignInUid).where(sql`${table.deletedAt} is null`),
+  ],
 )
 
 export type User = typeof users.$inferSelect

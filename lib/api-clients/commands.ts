@@ -11,8 +11,8 @@ import { apiClientStatus } from './status'
 
 export type TokenSettings = { pepper: string; environment: 'live' | 'test' }
 
-/** The fields every revision of an API client records. */
-function snapshotOf(client: ApiClient): Record<string, unknown> {
+/** The fields every revision of an API client records (also written by lib/users/commands.ts). */
+export function apiClientSnapshot(client: ApiClient): Record<string, unknown> {
   return {
     name: client.name,
     expiresOn: client.expiresOn,
@@ -65,7 +65,7 @@ export async function createApiClient(
         action: 'added',
         actorId: input.creator.id,
         at: input.at,
-        snapshot: snapshotOf(inserted),
+        snapshot: apiClientSnapshot(inserted),
       })
       return inserted
     })
@@ -125,7 +125,7 @@ async function applyChange(
     action: change.action,
     actorId: input.actor.id,
     at: input.at,
-    snapshot: snapshotOf(changed),
+    snapshot: apiClientSnapshot(changed),
     changes: change.changes,
   })
   // The register API caches clients (with their names: GET /api/v1/info shows them).
