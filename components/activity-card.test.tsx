@@ -8,6 +8,7 @@ const added: ActivityItem = {
   // 14:22 in UTC is 2:22pm in London in winter (GMT).
   at: new Date('2026-01-21T14:22:00Z'),
   action: 'added',
+  subject: 'api-client',
   title: 'API client added',
   actorName: 'Anne Wilson',
   clientName: 'Acme <CRM>',
@@ -44,6 +45,28 @@ describe('ActivityCard', () => {
     expect(html).toMatch(/Old client name<\/dt><dd class="govuk-summary-list__value">Acme<\/dd>/)
     expect(html).toMatch(/New client name<\/dt><dd class="govuk-summary-list__value"><a [^>]+>Acme CRM<\/a><\/dd>/)
     expect(html).not.toContain('>Client name<')
+  })
+
+  it('shows a user’s name, email address and API user answer, and what an update changed', () => {
+    const user: ActivityItem = {
+      ...added,
+      subject: 'user',
+      title: 'User updated',
+      action: 'updated',
+      name: 'Ada Byron',
+      email: 'ada@education.gov.uk',
+      apiUser: false,
+      previousName: 'Ada Lovelace',
+      previousApiUser: true,
+      href: '/users/5b1f0f3e-9f4a-4d7e-8a61-2f1c3b9d0a12',
+    }
+    const html = render(user)
+    expect(html).toMatch(/Old name<\/dt><dd class="govuk-summary-list__value">Ada Lovelace<\/dd>/)
+    expect(html).toMatch(/New name<\/dt><dd class="govuk-summary-list__value"><a [^>]+\/users\/[^>]+>Ada Byron<\/a><\/dd>/)
+    expect(html).toMatch(/>Email address<\/dt><dd class="govuk-summary-list__value">ada@education.gov.uk<\/dd>/)
+    expect(html).toMatch(/Old API user<\/dt><dd class="govuk-summary-list__value">Yes<\/dd>/)
+    expect(html).toMatch(/New API user<\/dt><dd class="govuk-summary-list__value">No<\/dd>/)
+    expect(html).not.toContain('Expiry date')
   })
 
   it('names the system, or a deleted user, as the actor', () => {

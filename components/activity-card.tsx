@@ -3,32 +3,50 @@ import { SummaryList, type SummaryListRow } from './govuk/summary-list'
 import { formatDate, formatDateTime } from '@/lib/dates'
 import type { ActivityItem } from '@/lib/history/activity'
 
-/** The client's name, linked to its page unless the client has been deleted (its pages are gone). */
-function clientName(item: ActivityItem) {
-  return item.href ? (
-    <Link className="govuk-link" href={item.href}>
-      {item.clientName}
+/** The subject's name, linked to its page unless it has been deleted (its pages are gone). */
+function subjectName(name: string, href: string | undefined) {
+  return href ? (
+    <Link className="govuk-link" href={href}>
+      {name}
     </Link>
   ) : (
-    item.clientName
+    name
   )
 }
 
+/**
+ * A value that may have changed: one row, or (for an update) its old and new value on rows of their own. An
+ * arrow between them would be read out as "rightwards arrow".
+ */
+function changeableRows(label: string, current: SummaryListRow['value'], previous: string | undefined): SummaryListRow[] {
+  if (previous === undefined) return [{ key: { text: label }, value: current }]
+  // "Client name" becomes "Old client name", but "API user" stays "Old API user".
+  const inSentence = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label
+  return [
+    { key: { text: `Old ${inSentence}` }, value: { text: previous } },
+    { key: { text: `New ${inSentence}` }, value: current },
+  ]
+}
+
+const yesNo = (value: boolean | undefined) => (value === undefined ? undefined : value ? 'Yes' : 'No')
+
 function rows(item: ActivityItem): SummaryListRow[] {
-  // A rename shows both names on their own rows: an arrow between them is read out as "rightwards arrow".
-  const names: SummaryListRow[] =
-    item.previousName === undefined
-      ? [{ key: { text: 'Client name' }, value: { html: clientName(item) } }]
-      : [
-          { key: { text: 'Old client name' }, value: { text: item.previousName } },
-          { key: { text: 'New client name' }, value: { html: clientName(item) } },
-        ]
-  return [...names, { key: { text: 'Expiry date' }, value: { text: formatDate(item.expiresOn) } }]
+  if (item.subject === 'user') {
+    return [
+      ...changeableRows('Name', { html: subjectName(item.name, item.href) }, item.previousName),
+      ...changeableRows('Email address', { text: item.email }, item.previousEmail),
+      ...changeableRows('API user', { text: yesNo(item.apiUser) }, yesNo(item.previousApiUser)),
+    ]
+  }
+  return [
+    ...changeableRows('Client name', { html: subjectName(item.clientName, item.href) }, item.previousName),
+    { key: { text: 'Expiry date' }, value: { text: formatDate(item.expiresOn) } },
+  ]
 }
 
 /**
- * One change to an API client as a GOV.UK summary card: what happened, the client's name and expiry date,
- * and who did it when. Shared by the Activity page and a client's History section.
+ * One change as a GOV.UK summary card: what happened, to which API client (name and expiry date) or user
+ * (name, email address, API user), and who did it when. Shared by the Activity page and History sections.
  */
 export function ActivityCard({ item, headingLevel = 2 }: { item: ActivityItem; headingLevel?: 2 | 3 }) {
   const Heading = `h${headingLevel}` as const

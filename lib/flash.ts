@@ -2,11 +2,16 @@ import 'server-only'
 import { cookies } from 'next/headers'
 import { flashCookieName } from './flash-cookie'
 
-/** The success messages the service shows once after a change (SPEC 2.4–2.6). */
+/** The success messages the service shows once after a change (SPEC 2.4–2.7). */
 export const flashMessages = {
   'api-client-updated': 'API client updated',
   'api-client-revoked': 'API client revoked',
   'api-client-deleted': 'API client deleted',
+  'user-added': 'User added',
+  'user-updated': 'User updated',
+  'user-deactivated': 'User deactivated',
+  'user-reactivated': 'User reactivated',
+  'user-deleted': 'User deleted',
 } as const
 
 export type FlashKey = keyof typeof flashMessages

@@ -1,17 +1,21 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, or, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '@/db'
 import { apiClients, revisions, users, type RevisionAction } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 
-/** One change as the Activity page and a client's History section show it. */
-export type ActivityItem = {
+type ActivityBase = {
   id: number
   at: Date
   action: RevisionAction
   title: string
   /** The actor's name, `Deleted user` if they have since been deleted, or null for the system. */
   actorName: string | null
+}
+
+/** A change to an API client as the Activity page and a client's History section show it. */
+export type ApiClientActivity = ActivityBase & {
+  subject: 'api-client'
   clientName: string
   expiresOn: string
   /** For renames: the name before. */
@@ -20,9 +24,25 @@ export type ActivityItem = {
   href?: string
 }
 
+/** A change to a user: their details after it, and for an update the values before. */
+export type UserActivity = ActivityBase & {
+  subject: 'user'
+  name: string
+  email: string
+  apiUser: boolean
+  previousName?: string
+  previousEmail?: string
+  previousApiUser?: boolean
+  /** Link to the user, unless they have been deleted. */
+  href?: string
+}
+
+/** One change, newest first on the Activity page. */
+export type ActivityItem = ApiClientActivity | UserActivity
+
 export const activityPerPage = 25
 
-const titles: Record<RevisionAction, string> = {
+const clientTitles: Record<RevisionAction, string> = {
   added: 'API client added',
   updated: 'API client updated',
   revoked: 'API client revoked',
@@ -31,13 +51,32 @@ const titles: Record<RevisionAction, string> = {
   reactivated: 'API client updated',
 }
 
+const userTitles: Record<RevisionAction, string> = {
+  added: 'User added',
+  updated: 'User updated',
+  revoked: 'User updated',
+  deleted: 'User deleted',
+  deactivated: 'User deactivated',
+  reactivated: 'User reactivated',
+}
+
 const actors = alias(users, 'actors')
+const subjects = alias(users, 'subjects')
+
+const isClientRevision = and(eq(revisions.entityType, 'api_client'), eq(apiClients.id, revisions.entityId))
+const isUserRevision = and(eq(revisions.entityType, 'user'), eq(subjects.id, revisions.entityId))
 
 function selectActivity(db: Database, where: SQL | undefined) {
   return db
-    .select({ revision: revisions, client: { id: apiClients.id, deletedAt: apiClients.deletedAt }, actor: actors })
+    .select({
+      revision: revisions,
+      client: { id: apiClients.id, deletedAt: apiClients.deletedAt },
+      subject: { id: subjects.id, deletedAt: subjects.deletedAt },
+      actor: actors,
+    })
     .from(revisions)
-    .innerJoin(apiClients, and(eq(revisions.entityType, 'api_client'), eq(apiClients.id, revisions.entityId)))
+    .leftJoin(apiClients, isClientRevision)
+    .leftJoin(subjects, isUserRevision)
     .leftJoin(actors, eq(actors.id, revisions.actorId))
     .where(where)
     .orderBy(desc(revisions.createdAt), desc(revisions.id))
@@ -45,35 +84,59 @@ function selectActivity(db: Database, where: SQL | undefined) {
 
 type Row = Awaited<ReturnType<typeof selectActivity>>[number]
 
-function toItem({ revision, client, actor }: Row): ActivityItem {
-  const snapshot = revision.snapshot as { name?: string; expiresOn?: string }
-  const rename = revision.changes.name as { from?: unknown } | undefined
+function actorName({ revision, actor }: Row): string | null {
+  if (actor) return actor.deletedAt ? 'Deleted user' : `${actor.firstName} ${actor.lastName}`
+  return revision.actorId ? 'Deleted user' : null
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+
+function toItem(row: Row): ActivityItem {
+  const { revision, client, subject } = row
+  const base = { id: revision.id, at: revision.createdAt, action: revision.action, actorName: actorName(row) }
+  const snapshot = revision.snapshot
+  const changes = revision.changes
+  if (revision.entityType === 'user') {
+    const firstName = text(snapshot.firstName) ?? ''
+    const lastName = text(snapshot.lastName) ?? ''
+    const renamed = changes.firstName !== undefined || changes.lastName !== undefined
+    return {
+      ...base,
+      subject: 'user',
+      title: userTitles[revision.action],
+      name: `${firstName} ${lastName}`,
+      email: text(snapshot.email) ?? '',
+      apiUser: snapshot.apiUser === true,
+      previousName: renamed ? `${text(changes.firstName?.from) ?? firstName} ${text(changes.lastName?.from) ?? lastName}` : undefined,
+      previousEmail: text(changes.email?.from),
+      previousApiUser: typeof changes.apiUser?.from === 'boolean' ? changes.apiUser.from : undefined,
+      href: subject && !subject.deletedAt ? `/users/${subject.id}` : undefined,
+    }
+  }
   return {
-    id: revision.id,
-    at: revision.createdAt,
-    action: revision.action,
-    title: titles[revision.action],
-    actorName: actor ? (actor.deletedAt ? 'Deleted user' : `${actor.firstName} ${actor.lastName}`) : revision.actorId ? 'Deleted user' : null,
-    clientName: snapshot.name ?? '',
-    expiresOn: snapshot.expiresOn ?? '',
-    previousName: typeof rename?.from === 'string' ? rename.from : undefined,
-    href: client.deletedAt ? undefined : `/api-clients/${client.id}`,
+    ...base,
+    subject: 'api-client',
+    title: clientTitles[revision.action],
+    clientName: text(snapshot.name) ?? '',
+    expiresOn: text(snapshot.expiresOn) ?? '',
+    previousName: text(changes.name?.from),
+    href: client && !client.deletedAt ? `/api-clients/${client.id}` : undefined,
   }
 }
 
-/** Which history a person may see: everything for general access; API-only users their own clients'. */
+/**
+ * Which history a person may see: general-access users everything (API clients and users); API-only users
+ * only their own clients' (SPEC 4), never anything about users.
+ */
 function visibleActivity(viewer: CurrentUser): SQL | undefined {
-  return viewer.role === 'general-access' ? undefined : eq(apiClients.createdById, viewer.id)
+  if (viewer.role === 'general-access') return or(eq(revisions.entityType, 'api_client'), eq(revisions.entityType, 'user'))
+  return and(eq(revisions.entityType, 'api_client'), eq(apiClients.createdById, viewer.id))
 }
 
 /** A page of all the activity a person may see, newest first. */
 export async function listActivity(db: Database, viewer: CurrentUser, page: number): Promise<{ items: ActivityItem[]; total: number }> {
   const where = visibleActivity(viewer)
-  const [totalRow] = await db
-    .select({ total: count() })
-    .from(revisions)
-    .innerJoin(apiClients, and(eq(revisions.entityType, 'api_client'), eq(apiClients.id, revisions.entityId)))
-    .where(where)
+  const [totalRow] = await db.select({ total: count() }).from(revisions).leftJoin(apiClients, isClientRevision).where(where)
   const rows = await selectActivity(db, where)
     .limit(activityPerPage)
     .offset((page - 1) * activityPerPage)
@@ -82,6 +145,12 @@ export async function listActivity(db: Database, viewer: CurrentUser, page: numb
 
 /** The history of one client, newest first (the caller has already checked the person may see it). */
 export async function apiClientHistory(db: Database, clientId: string): Promise<ActivityItem[]> {
-  const rows = await selectActivity(db, eq(apiClients.id, clientId))
+  const rows = await selectActivity(db, and(eq(revisions.entityType, 'api_client'), eq(revisions.entityId, clientId)))
+  return rows.map(toItem)
+}
+
+/** The history of one user, newest first (the caller has already checked the person has general access). */
+export async function userHistory(db: Database, userId: string): Promise<ActivityItem[]> {
+  const rows = await selectActivity(db, and(eq(revisions.entityType, 'user'), eq(revisions.entityId, userId)))
   return rows.map(toItem)
 }

@@ -76,13 +76,17 @@ describe('createUser', () => {
   it('refuses an email address already in use, ignoring case, and adds no revision', async () => {
     await added({ email: 'taken@education.gov.uk' })
     const before = await database.db.select().from(revisions)
-    await expect(createUser(database.db, { details: details({ email: 'TAKEN@education.gov.uk' }), actor: admin, at })).resolves.toEqual({ outcome: 'email-taken' })
+    await expect(createUser(database.db, { details: details({ email: 'TAKEN@education.gov.uk' }), actor: admin, at })).resolves.toEqual({
+      outcome: 'email-taken',
+    })
     expect(await database.db.select().from(revisions)).toHaveLength(before.length)
   })
 
   it('lets only one of three concurrent adds with the same address succeed', async () => {
     const results = await Promise.all(
-      ['race@education.gov.uk', 'Race@education.gov.uk', 'RACE@education.gov.uk'].map((email) => createUser(database.db, { details: details({ email }), actor: admin, at })),
+      ['race@education.gov.uk', 'Race@education.gov.uk', 'RACE@education.gov.uk'].map((email) =>
+        createUser(database.db, { details: details({ email }), actor: admin, at }),
+      ),
     )
     expect(results.map((result) => result.outcome).sort()).toEqual(['created', 'email-taken', 'email-taken'])
   })
@@ -90,14 +94,21 @@ describe('createUser', () => {
   it("accepts a deleted user's address again", async () => {
     const user = await added({ email: 'returner@education.gov.uk' })
     await deleteUser(database.db, { id: user.id, actor: admin, at })
-    await expect(createUser(database.db, { details: details({ email: 'returner@education.gov.uk' }), actor: admin, at })).resolves.toMatchObject({ outcome: 'created' })
+    await expect(createUser(database.db, { details: details({ email: 'returner@education.gov.uk' }), actor: admin, at })).resolves.toMatchObject({
+      outcome: 'created',
+    })
   })
 })
 
 describe('updateUser', () => {
   it('records only the fields that changed, with old and new values', async () => {
     const user = await added()
-    const result = await updateUser(database.db, { id: user.id, details: { firstName: 'Augusta', lastName: 'Lovelace', apiUser: false }, actor: admin, at })
+    const result = await updateUser(database.db, {
+      id: user.id,
+      details: { firstName: 'Augusta', lastName: 'Lovelace', apiUser: false },
+      actor: admin,
+      at,
+    })
     expect(result).toMatchObject({ outcome: 'changed', user: { firstName: 'Augusta', apiUser: false } })
     expect((await historyOf(user.id))[1]).toEqual({
       entityType: 'user',
@@ -109,7 +120,9 @@ describe('updateUser', () => {
 
   it('records nothing when the answers are the same', async () => {
     const user = await added()
-    await expect(updateUser(database.db, { id: user.id, details: { firstName: 'Ada', apiUser: true }, actor: admin, at })).resolves.toMatchObject({ outcome: 'unchanged' })
+    await expect(updateUser(database.db, { id: user.id, details: { firstName: 'Ada', apiUser: true }, actor: admin, at })).resolves.toMatchObject({
+      outcome: 'unchanged',
+    })
     expect(await historyOf(user.id)).toHaveLength(1)
   })
 
@@ -127,7 +140,9 @@ describe('updateUser', () => {
   it('refuses an email address another user has', async () => {
     const user = await added()
     await added({ email: 'other@education.gov.uk' })
-    await expect(updateUser(database.db, { id: user.id, details: { email: 'OTHER@education.gov.uk' }, actor: admin, at })).resolves.toEqual({ outcome: 'email-taken' })
+    await expect(updateUser(database.db, { id: user.id, details: { email: 'OTHER@education.gov.uk' }, actor: admin, at })).resolves.toEqual({
+      outcome: 'email-taken',
+    })
   })
 
   it('does not let people change their own access', async () => {
@@ -166,7 +181,12 @@ describe('deactivateUser and reactivateUser', () => {
       actorId: admin.id,
       changes: { revokedAt: { from: null, to: at.toISOString() } },
     })
-    expect((await historyOf(user.id)).at(-1)).toEqual({ entityType: 'user', action: 'deactivated', actorId: admin.id, changes: { active: { from: true, to: false } } })
+    expect((await historyOf(user.id)).at(-1)).toEqual({
+      entityType: 'user',
+      action: 'deactivated',
+      actorId: admin.id,
+      changes: { active: { from: true, to: false } },
+    })
   })
 
   it('clears this instance’s token cache', async () => {

@@ -38,7 +38,14 @@ export async function createUser(db: Database, input: { details: UserDetails; ac
         .values({ ...input.details, createdAt: input.at, updatedAt: input.at })
         .returning()
       if (!inserted) throw new Error('insert returned no row')
-      await recordRevision(tx, { entityType: 'user', entityId: inserted.id, action: 'added', actorId: input.actor?.id ?? null, at: input.at, snapshot: snapshotOf(inserted) })
+      await recordRevision(tx, {
+        entityType: 'user',
+        entityId: inserted.id,
+        action: 'added',
+        actorId: input.actor?.id ?? null,
+        at: input.at,
+        snapshot: snapshotOf(inserted),
+      })
       return inserted
     })
     return { outcome: 'created', user }
@@ -88,8 +95,18 @@ async function applyUserChange(
   if (!changed) throw new Error('update returned no row')
   const before = snapshotOf(user)
   const after = snapshotOf(changed)
-  const changes = Object.fromEntries(Object.keys(after).flatMap((key) => (before[key] === after[key] ? [] : [[key, { from: before[key], to: after[key] }]])))
-  await recordRevision(tx, { entityType: 'user', entityId: user.id, action: change.action, actorId: input.actor?.id ?? null, at: input.at, snapshot: after, changes })
+  const changes = Object.fromEntries(
+    Object.keys(after).flatMap((key) => (before[key] === after[key] ? [] : [[key, { from: before[key], to: after[key] }]])),
+  )
+  await recordRevision(tx, {
+    entityType: 'user',
+    entityId: user.id,
+    action: change.action,
+    actorId: input.actor?.id ?? null,
+    at: input.at,
+    snapshot: after,
+    changes,
+  })
   return changed
 }
 
@@ -97,14 +114,12 @@ async function applyUserChange(
  * Changes a client of the user's as a consequence of a change to the user (deactivated: revoked; deleted:
  * deleted), with the client's own revision and a notice to every instance's token cache.
  */
-async function changeClients(
-  tx: Transaction,
-  clients: ApiClient[],
-  input: { actor: Actor; at: Date },
-  action: 'revoked' | 'deleted',
-): Promise<void> {
+async function changeClients(tx: Transaction, clients: ApiClient[], input: { actor: Actor; at: Date }, action: 'revoked' | 'deleted'): Promise<void> {
   for (const client of clients) {
-    const set = action === 'revoked' ? { revokedAt: input.at, revokedById: input.actor?.id ?? null } : { deletedAt: input.at, deletedById: input.actor?.id ?? null }
+    const set =
+      action === 'revoked'
+        ? { revokedAt: input.at, revokedById: input.actor?.id ?? null }
+        : { deletedAt: input.at, deletedById: input.actor?.id ?? null }
     const [changed] = await tx.update(apiClients).set(set).where(eq(apiClients.id, client.id)).returning()
     if (!changed) throw new Error('update returned no row')
     const field = action === 'revoked' ? 'revokedAt' : 'deletedAt'
@@ -175,7 +190,14 @@ export async function deactivateUser(db: Database, input: { id: string; actor: A
     const clients = await tx
       .select()
       .from(apiClients)
-      .where(and(eq(apiClients.createdById, user.id), isNull(apiClients.revokedAt), isNull(apiClients.deletedAt), gte(apiClients.expiresOn, ukDate(input.at))))
+      .where(
+        and(
+          eq(apiClients.createdById, user.id),
+          isNull(apiClients.revokedAt),
+          isNull(apiClients.deletedAt),
+          gte(apiClients.expiresOn, ukDate(input.at)),
+        ),
+      )
       .orderBy(apiClients.createdAt, apiClients.id)
       .for('update')
     await changeClients(tx, clients, input, 'revoked')

@@ -50,6 +50,7 @@ describe('parseApiUserAnswer', () => {
   it('reads yes and no, and asks for anything else', () => {
     expect(parseApiUserAnswer('yes')).toEqual({ ok: true, value: true })
     expect(parseApiUserAnswer('no')).toEqual({ ok: true, value: false })
-    for (const raw of ['', 'true', 'YES', 'maybe']) expect(parseApiUserAnswer(raw)).toEqual({ ok: false, message: 'Select if the account is an API user' })
+    for (const raw of ['', 'true', 'YES', 'maybe'])
+      expect(parseApiUserAnswer(raw)).toEqual({ ok: false, message: 'Select if the account is an API user' })
   })
 })

@@ -1,10 +1,10 @@
 import Link from 'next/link'
 import { ApiClientStatusTag } from '@/components/api-client-status-tag'
 import { Button } from '@/components/govuk/button'
-import { NotificationBanner } from '@/components/govuk/notification-banner'
 import { Table } from '@/components/govuk/table'
 import { PageTitle } from '@/components/page-title'
 import { PaginatedResults } from '@/components/paginated-results'
+import { SuccessBanner } from '@/components/success-banner'
 import { apiClientsPerPage, listApiClients } from '@/lib/api-clients/queries'
 import { requireUser } from '@/lib/auth/current-user'
 import { hasGeneralAccess } from '@/lib/auth/roles'
@@ -28,7 +28,7 @@ export default async function ApiClientsPage({ searchParams }: Props) {
   return (
     <>
       <PageTitle title={heading} />
-      {flash ? <NotificationBanner type="success" html={<h3 className="govuk-notification-banner__heading">{flash}</h3>} /> : null}
+      {flash ? <SuccessBanner heading={flash} /> : null}
       <h1 className="govuk-heading-l">{heading}</h1>
       <Button text="Add API client" href="/api-clients/new" />
       {total === 0 ? (

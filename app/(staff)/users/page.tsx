@@ -1,36 +1,50 @@
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { Button } from '@/components/govuk/button'
 import { Table } from '@/components/govuk/table'
-import { Tag } from '@/components/govuk/tag'
 import { PageTitle } from '@/components/page-title'
 import { PaginatedResults } from '@/components/paginated-results'
+import { SuccessBanner } from '@/components/success-banner'
+import { UserStatusTag } from '@/components/user-status-tag'
 import { getDb } from '@/db'
 import { requireGeneralAccess } from '@/lib/auth/current-user'
+import { readFlash } from '@/lib/flash'
 import { parsePageNumber, totalPages } from '@/lib/pagination'
 import { listUsers, usersPerPage } from '@/lib/users/list'
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> }
 
-/** Users: everyone who may use the service. General access only; API-only users get the 403 page. */
+/** Users: everyone who may use the service (SPEC 2.7). General access only; API-only users get the 403 page. */
 export default async function UsersPage({ searchParams }: Props) {
   await requireGeneralAccess()
   const page = parsePageNumber((await searchParams).page)
   const { items, total } = await listUsers(await getDb(), page)
   if (page > totalPages({ perPage: usersPerPage, total })) notFound()
   const heading = `Users (${total})`
+  // 'User added' and 'User deleted' arrive here ('User deleted' because a deleted user's page is gone).
+  const flash = await readFlash('/users')
 
   return (
     <>
       <PageTitle title={heading} />
+      {flash ? <SuccessBanner heading={flash} /> : null}
       <h1 className="govuk-heading-l">{heading}</h1>
+      <Button text="Add user" href="/users/new" />
       <Table
         caption="Users"
         captionClasses="govuk-visually-hidden"
         head={[{ text: 'Name' }, { text: 'Email address' }, { text: 'API user' }, { text: 'Status' }]}
         rows={items.map((user) => [
-          { text: user.name },
+          {
+            html: (
+              <Link className="govuk-link" href={`/users/${user.id}`}>
+                {user.name}
+              </Link>
+            ),
+          },
           { text: user.email },
           { text: user.apiUser ? 'Yes' : 'No' },
-          { html: user.active ? <Tag text="Active" classes="govuk-tag--teal" /> : <Tag text="Inactive" classes="govuk-tag--grey" /> },
+          { html: <UserStatusTag active={user.active} /> },
         ])}
       />
       <PaginatedResults window={{ page, perPage: usersPerPage, total }} href={(number) => `/users?page=${number}`} />

@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { ApiClientHistory } from '@/components/api-client-history'
+import { HistorySection } from '@/components/history-section'
 import { ApiClientStatusTag } from '@/components/api-client-status-tag'
 import { Button } from '@/components/govuk/button'
 import { SummaryList } from '@/components/govuk/summary-list'
@@ -9,7 +9,7 @@ import { loadApiClientForPage } from '@/lib/api-clients/load'
 import { formatDate, formatDateTime } from '@/lib/dates'
 import { readFlash } from '@/lib/flash'
 import { apiClientHistory } from '@/lib/history/activity'
-import { SuccessBanner } from './success-banner'
+import { SuccessBanner } from '@/components/success-banner'
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -51,7 +51,7 @@ export default async function ApiClientPage({ params }: Props) {
             Delete API client
           </Link>
         </div>
-        <ApiClientHistory items={history} />
+        <HistorySection items={history} emptyText="There is no history for this API client." />
       </div>
     </div>
   )

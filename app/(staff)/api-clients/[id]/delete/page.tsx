@@ -1,5 +1,5 @@
 import { loadApiClientForPage } from '@/lib/api-clients/load'
-import { ConfirmPermanentChange } from '../confirm-permanent-change'
+import { ConfirmChange } from '@/components/confirm-change'
 import { deleteApiClientAction } from './actions'
 
 type Props = { params: Promise<{ id: string }> }
@@ -9,7 +9,7 @@ export default async function DeleteApiClientPage({ params }: Props) {
   const { id } = await params
   const { client } = await loadApiClientForPage(id)
   return (
-    <ConfirmPermanentChange
+    <ConfirmChange
       caption="Delete API client"
       heading={`Confirm you want to delete ${client.name}`}
       warning="Deleting an API client is permanent – you cannot undo it."

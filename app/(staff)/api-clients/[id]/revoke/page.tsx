@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation'
 import { loadApiClientForPage } from '@/lib/api-clients/load'
-import { ConfirmPermanentChange } from '../confirm-permanent-change'
+import { ConfirmChange } from '@/components/confirm-change'
 import { revokeApiClientAction } from './actions'
 
 type Props = { params: Promise<{ id: string }> }
@@ -12,7 +12,7 @@ export default async function RevokeApiClientPage({ params }: Props) {
   const path = `/api-clients/${client.id}`
   if (client.status !== 'active') redirect(path)
   return (
-    <ConfirmPermanentChange
+    <ConfirmChange
       caption="Revoke API client"
       heading={`Confirm you want to revoke ${client.name}`}
       warning="Revoking an API client is permanent – you cannot undo it."

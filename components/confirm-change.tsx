@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import type { ReactNode } from 'react'
 import { Button } from '@/components/govuk/button'
 import { WarningText } from '@/components/govuk/warning-text'
 import { PageTitle } from '@/components/page-title'
@@ -6,27 +7,31 @@ import { PageTitle } from '@/components/page-title'
 type Props = {
   caption: string
   heading: string
-  warning: string
+  /** What the change will do, in paragraphs before the warning. */
+  children?: ReactNode
+  /** For a change that cannot be undone: GOV.UK asks for a warning and a red button at this final step. */
+  warning?: string
   buttonText: string
   action: () => Promise<void>
   cancelHref: string
 }
 
 /**
- * A confirmation page for a change that cannot be undone (revoke, delete): GOV.UK asks for a warning
- * and a red button only at this final step. A plain form, so it works without JavaScript.
+ * A confirmation page before a change (revoke, delete, deactivate, reactivate). A plain form, so it works
+ * without JavaScript. The button is red only when there is a warning, that is when the change is permanent.
  */
-export function ConfirmPermanentChange({ caption, heading, warning, buttonText, action, cancelHref }: Props) {
+export function ConfirmChange({ caption, heading, children, warning, buttonText, action, cancelHref }: Props) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <PageTitle title={`${heading} - ${caption}`} />
         <span className="govuk-caption-l">{caption}</span>
         <h1 className="govuk-heading-l">{heading}</h1>
-        <WarningText text={warning} />
+        {children}
+        {warning ? <WarningText text={warning} /> : null}
         <form action={action}>
           <div className="govuk-button-group">
-            <Button text={buttonText} classes="govuk-button--warning" preventDoubleClick />
+            <Button text={buttonText} classes={warning ? 'govuk-button--warning' : undefined} preventDoubleClick />
             <Link className="govuk-link" href={cancelHref}>
               Cancel
             </Link>

@@ -1,0 +1,35 @@
+import { and, count, eq, gte, isNull, ne, sql } from 'drizzle-orm'
+import type { Database } from '@/db'
+import { apiClients, users, type User } from '@/db/schema'
+import { isUuid } from '@/lib/ids'
+
+/** A user who has not been deleted; undefined for an unknown, malformed or deleted id. */
+export async function findUser(db: Database, id: string): Promise<User | undefined> {
+  if (!isUuid(id)) return undefined
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.deletedAt)))
+  return user
+}
+
+/** Whether another user who has not been deleted has this email address, ignoring case. */
+export async function emailInUse(db: Database, email: string, exceptUserId?: string): Promise<boolean> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = lower(${email})`, isNull(users.deletedAt), exceptUserId ? ne(users.id, exceptUserId) : undefined))
+  return (row?.total ?? 0) > 0
+}
+
+/** How many API clients a user created that are not deleted, and how many of those are active on `today` (UK). */
+export async function apiClientCounts(db: Database, userId: string, today: string): Promise<{ live: number; active: number }> {
+  const [row] = await db
+    .select({
+      live: count(),
+      active: sql<number>`count(*) filter (where ${apiClients.revokedAt} is null and ${gte(apiClients.expiresOn, today)})`.mapWith(Number),
+    })
+    .from(apiClients)
+    .where(and(eq(apiClients.createdById, userId), isNull(apiClients.deletedAt)))
+  return { live: row?.live ?? 0, active: row?.active ?? 0 }
+}
