@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EnvError, parseEnv } from './env'
+import { dfeSignInSettings, EnvError, parseEnv } from './env'
 
 describe('parseEnv', () => {
   it('gives development defaults so the app runs with nothing configured', () => {
@@ -40,5 +40,60 @@ describe('parseEnv', () => {
 
   it('treats empty values as unset', () => {
     expect(parseEnv({ NODE_ENV: 'development', DATABASE_URL: '' }).DATABASE_URL).toBeUndefined()
+  })
+})
+
+describe('DfE Sign-in settings', () => {
+  const complete = {
+    NODE_ENV: 'production',
+    NEXTAUTH_SECRET: 'x'.repeat(32),
+    TOKEN_PEPPER: 'y'.repeat(40),
+    DFE_SIGN_IN_ISSUER: 'https://oidc.signin.education.gov.uk/',
+    DFE_SIGN_IN_CLIENT_ID: 'register',
+    DFE_SIGN_IN_CLIENT_SECRET: 'client-secret',
+  }
+
+  it('is off when none of the three variables is set', () => {
+    expect(dfeSignInSettings(parseEnv({ NODE_ENV: 'development' }))).toBeUndefined()
+  })
+
+  it('is on with all three, asking for openid, email and profile by default', () => {
+    expect(dfeSignInSettings(parseEnv(complete))).toEqual({
+      issuer: 'https://oidc.signin.education.gov.uk',
+      clientId: 'register',
+      clientSecret: 'client-secret',
+      scope: 'openid email profile',
+    })
+  })
+
+  it('names the missing variables when only some are set', () => {
+    const attempt = () => parseEnv({ NODE_ENV: 'development', DFE_SIGN_IN_ISSUER: 'https://oidc.signin.education.gov.uk' })
+    expect(attempt).toThrow(EnvError)
+    expect(attempt).toThrow(
+      '- DFE_SIGN_IN_CLIENT_ID is required when DFE_SIGN_IN_ISSUER is set: DfE Sign-in needs all three\n' +
+        '- DFE_SIGN_IN_CLIENT_SECRET is required when DFE_SIGN_IN_ISSUER is set: DfE Sign-in needs all three',
+    )
+    expect(() => parseEnv({ ...complete, DFE_SIGN_IN_CLIENT_SECRET: '' })).toThrow(
+      '- DFE_SIGN_IN_CLIENT_SECRET is required when DFE_SIGN_IN_ISSUER and DFE_SIGN_IN_CLIENT_ID are set',
+    )
+  })
+
+  it('names a half configuration together with other bad variables', () => {
+    const attempt = () => parseEnv({ NODE_ENV: 'production', DFE_SIGN_IN_CLIENT_ID: 'register' })
+    expect(attempt).toThrow('- NEXTAUTH_SECRET is required in production')
+    expect(attempt).toThrow('- DFE_SIGN_IN_ISSUER is required when DFE_SIGN_IN_CLIENT_ID is set')
+  })
+
+  it('accepts plain HTTP only for a provider on this machine', () => {
+    expect(dfeSignInSettings(parseEnv({ ...complete, DFE_SIGN_IN_ISSUER: 'http://127.0.0.1:3150' }))?.issuer).toBe('http://127.0.0.1:3150')
+    expect(() => parseEnv({ ...complete, DFE_SIGN_IN_ISSUER: 'http://oidc.signin.education.gov.uk' })).toThrow(
+      '- DFE_SIGN_IN_ISSUER must be an https:// URL (http:// only for a provider on 127.0.0.1 or localhost)',
+    )
+    expect(() => parseEnv({ ...complete, DFE_SIGN_IN_ISSUER: 'not a url' })).toThrow('- DFE_SIGN_IN_ISSUER must be the issuer URL')
+  })
+
+  it('refuses a scope without openid or email, which matching needs', () => {
+    expect(dfeSignInSettings(parseEnv({ ...complete, DFE_SIGN_IN_SCOPE: 'openid email organisation' }))?.scope).toBe('openid email organisation')
+    expect(() => parseEnv({ ...complete, DFE_SIGN_IN_SCOPE: 'openid profile' })).toThrow('- DFE_SIGN_IN_SCOPE must include openid and email')
   })
 })

@@ -38,6 +38,33 @@ const proxyHops = z
   .optional()
   .transform((value) => (value === undefined || value === 'false' ? 0 : value === 'true' ? 1 : Number(value)))
 
+// DfE Sign-in is always served over HTTPS; plain HTTP is for a local test provider on this machine only.
+const loopbackHosts = ['127.0.0.1', 'localhost', '[::1]']
+const issuerUrl = z.url({ error: 'must be the issuer URL, like https://oidc.signin.education.gov.uk' }).refine(
+  (value) => {
+    // An unparsable value has already been reported by z.url().
+    if (!URL.canParse(value)) return true
+    const url = new URL(value)
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.includes(url.hostname))
+  },
+  { error: 'must be an https:// URL (http:// only for a provider on 127.0.0.1 or localhost)' },
+)
+
+const dfeSignInVariables = ['DFE_SIGN_IN_ISSUER', 'DFE_SIGN_IN_CLIENT_ID', 'DFE_SIGN_IN_CLIENT_SECRET'] as const
+
+/**
+ * DfE Sign-in is on when it is configured, so half a configuration is a mistake rather than "off".
+ * Checked beside the schema so that the message names these along with every other bad variable.
+ */
+function dfeSignInProblems(source: Record<string, string | undefined>): string[] {
+  const given = dfeSignInVariables.filter((name) => source[name] !== undefined)
+  if (given.length === 0 || given.length === dfeSignInVariables.length) return []
+  const verb = given.length === 1 ? 'is' : 'are'
+  return dfeSignInVariables
+    .filter((name) => !given.includes(name))
+    .map((name) => `- ${name} is required when ${given.join(' and ')} ${verb} set: DfE Sign-in needs all three`)
+}
+
 const schemaFor = (isProduction: boolean) =>
   z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -58,6 +85,16 @@ const schemaFor = (isProduction: boolean) =>
     RATE_LIMIT_PER_IP: positiveInteger(100),
     TRUST_PROXY: proxyHops,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
+    DFE_SIGN_IN_ISSUER: issuerUrl.optional(),
+    DFE_SIGN_IN_CLIENT_ID: z.string().optional(),
+    DFE_SIGN_IN_CLIENT_SECRET: z.string().optional(),
+    // The email address is how a person is first matched, so the scope must ask for it.
+    DFE_SIGN_IN_SCOPE: z
+      .string()
+      .refine((value) => value.split(/\s+/).includes('openid') && value.split(/\s+/).includes('email'), {
+        error: 'must include openid and email, like "openid email profile"',
+      })
+      .default('openid email profile'),
   })
 
 export type Env = z.infer<ReturnType<typeof schemaFor>>
@@ -73,8 +110,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings count as unset: `FOO=` in a .env file means "not configured".
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
   const result = schemaFor(isProduction).safeParse(cleaned)
-  if (result.success) return result.data
-  const lines = result.error.issues.map((issue) => `- ${issue.path.join('.')} ${issue.message}`)
+  const lines = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `- ${issue.path.join('.')} ${issue.message}`)),
+    ...dfeSignInProblems(cleaned),
+  ]
+  if (result.success && lines.length === 0) return result.data
   throw new EnvError(`The service cannot start because some environment variables are missing or wrong:\n${lines.join('\n')}`)
 }
 
@@ -84,4 +124,13 @@ let cached: Env | undefined
 export function env(): Env {
   cached ??= parseEnv(process.env)
   return cached
+}
+
+export type DfeSignInSettings = { issuer: string; clientId: string; clientSecret: string; scope: string }
+
+/** DfE Sign-in's settings when it is configured (all three variables set), else undefined: it is then off. */
+export function dfeSignInSettings(values: Env = env()): DfeSignInSettings | undefined {
+  const { DFE_SIGN_IN_ISSUER: issuer, DFE_SIGN_IN_CLIENT_ID: clientId, DFE_SIGN_IN_CLIENT_SECRET: clientSecret } = values
+  if (issuer === undefined || clientId === undefined || clientSecret === undefined) return undefined
+  return { issuer: issuer.replace(/\/+$/, ''), clientId, clientSecret, scope: values.DFE_SIGN_IN_SCOPE }
 }
