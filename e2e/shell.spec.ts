@@ -62,7 +62,7 @@ test.describe('The shell with JavaScript turned off', () => {
 
   test('sign-in, navigation, errors and sign-out all work', async ({ page }) => {
     await page.goto('/sign-in')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await expectPage(page, 'Sign in', { hasErrors: true })
     await signIn(page, 'general-access')
     await expect(page).toHaveURL(/\/api-clients$/)

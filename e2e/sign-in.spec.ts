@@ -28,7 +28,7 @@ test.describe('Signing in', () => {
 
   test('empty fields are named in the error summary and next to the fields', async ({ page }) => {
     await page.goto('/sign-in')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await expectPage(page, 'Sign in', { hasErrors: true })
     await expectErrorSummary(page, ['Enter your email address', 'Enter your password'])
     await expect(page.locator('#email-error')).toHaveText('Error: Enter your email address')
@@ -42,7 +42,7 @@ test.describe('Signing in', () => {
     await page.goto('/sign-in')
     await page.getByLabel('Email address').fill(user.email)
     await page.getByLabel('Password', { exact: true }).fill('not-the-password')
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await expectPage(page, 'Sign in', { hasErrors: true })
     await expectErrorSummary(page, ['Enter a correct email address and password'])
     await expect(page.getByLabel('Email address')).toHaveValue(user.email)
@@ -51,7 +51,7 @@ test.describe('Signing in', () => {
     // An unknown email gets exactly the same answer.
     await page.getByLabel('Email address').fill('nobody@education.gov.uk')
     await page.getByLabel('Password', { exact: true }).fill(user.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await expectErrorSummary(page, ['Enter a correct email address and password'])
   })
 
@@ -78,7 +78,7 @@ test.describe('Signing in', () => {
     const user = demoUser('general-access-2')
     await page.getByLabel('Email address').fill(user.email)
     await page.getByLabel('Password', { exact: true }).fill(user.password)
-    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await expect(page).toHaveURL(/\/account$/)
     await expectPage(page, 'Your account')
   })
@@ -100,7 +100,7 @@ test.describe('Signing in with JavaScript turned off', () => {
       await page.getByLabel('Email address').fill(email)
       await page.getByLabel('Password', { exact: true }).fill(password)
       // Without JavaScript each attempt is a whole page load, so every answer is read from a fresh page.
-      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Sign in' }).click()])
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Sign in', exact: true }).click()])
     }
     for (let count = 1; count <= 10; count += 1) {
       await attempt(`guess-${count}`)

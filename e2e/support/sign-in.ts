@@ -17,6 +17,6 @@ export async function signIn(page: Page, role: DemoRole, path = '/sign-in'): Pro
   await page.goto(path)
   await page.getByLabel('Email address').fill(user.email)
   await page.getByLabel('Password', { exact: true }).fill(user.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   if (role !== 'inactive') await expect(page.getByRole('link', { name: 'Sign out' })).toBeVisible()
 }
