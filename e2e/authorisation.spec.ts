@@ -1,7 +1,8 @@
 import type { APIResponse, Browser, BrowserContext, Page } from '@playwright/test'
 import { baseURL } from '../playwright.config'
 import { addApiClient, uniqueClientName } from './pages/manage-api-client-setup'
-import { sessionCookieFor } from './support/fixtures'
+import { seededUserId, sessionCookieFor } from './support/fixtures'
+import { journeyUsers } from './support/journey-users'
 import { demoUser, signIn, type DemoRole } from './support/sign-in'
 import { expect, test } from './support/test'
 
@@ -9,7 +10,11 @@ type Actor = 'signed-out' | 'general-access' | 'owner' | 'non-owner' | 'inactive
 type Outcome = 200 | 403 | 404 | 'sign-in' | 'not-active'
 
 const actors: Actor[] = ['signed-out', 'general-access', 'owner', 'non-owner', 'inactive']
-const roles: Record<'general-access' | 'owner' | 'non-owner', DemoRole> = { 'general-access': 'general-access', owner: 'api-only', 'non-owner': 'api-only-2' }
+const roles: Record<'general-access' | 'owner' | 'non-owner', DemoRole> = {
+  'general-access': 'general-access',
+  owner: 'api-only',
+  'non-owner': 'api-only-2',
+}
 
 /** A browser context for each kind of visitor; the inactive one holds a session issued before deactivation. */
 async function contextFor(browser: Browser, actor: Actor): Promise<BrowserContext> {
@@ -95,7 +100,13 @@ test.describe('Authorisation of every API client page and action', () => {
     const results: string[] = []
     const expected: string[] = []
     for (const [path, general, owner, nonOwner] of pagesToWalk(clientId)) {
-      const wanted: Record<Actor, Outcome> = { 'signed-out': 'sign-in', inactive: 'not-active', 'general-access': general, owner, 'non-owner': nonOwner }
+      const wanted: Record<Actor, Outcome> = {
+        'signed-out': 'sign-in',
+        inactive: 'not-active',
+        'general-access': general,
+        owner,
+        'non-owner': nonOwner,
+      }
       for (const actor of actors) {
         const response = await (contexts.get(actor) as BrowserContext).request.get(path)
         results.push(`${actor} GET ${path} → ${outcomeOf(response)}`)
@@ -122,7 +133,11 @@ test.describe('Authorisation of every API client page and action', () => {
       }
     }
     expect(outcomes).toEqual(
-      forms.flatMap((form) => [`signed-out POST ${form.path} → sign-in`, `non-owner POST ${form.path} → 404`, `inactive POST ${form.path} → not-active`]),
+      forms.flatMap((form) => [
+        `signed-out POST ${form.path} → sign-in`,
+        `non-owner POST ${form.path} → 404`,
+        `inactive POST ${form.path} → not-active`,
+      ]),
     )
     expect(await ownersView(ownerPage, clientId)).toEqual(before)
     await ownerPage.close()
@@ -137,5 +152,115 @@ test.describe('Authorisation of every API client page and action', () => {
     expect(after.heading).toBe(`${clientName} Revoked`)
     expect(after.history[0]).toBe('API client revoked')
     await ownerPage.close()
+  })
+})
+
+/** Who may see the Users pages: general access only; API-only users get the 403 page for every one. */
+function usersPagesToWalk(id: string): [string, Outcome, Outcome, Outcome][] {
+  const unknown = '00000000-0000-4000-8000-000000000000'
+  return [
+    ['/users', 200, 403, 403],
+    ['/users?page=2', 404, 403, 403],
+    ['/users/new', 200, 403, 403],
+    ['/users/new/check', 200, 403, 403],
+    ['/users/new/cancel', 200, 403, 403],
+    [`/users/${id}`, 200, 403, 403],
+    [`/users/${id}/edit`, 200, 403, 403],
+    [`/users/${id}/deactivate`, 200, 403, 403],
+    [`/users/${id}/reactivate`, 200, 403, 403],
+    [`/users/${id}/delete`, 200, 403, 403],
+    [`/users/${unknown}`, 404, 403, 403],
+    [`/users/${unknown}/delete`, 404, 403, 403],
+    ['/users/not-an-id/edit', 404, 403, 403],
+  ]
+}
+
+/** A user as a general-access person sees them: heading (name and status tag) and history titles. */
+async function usersView(page: Page, id: string): Promise<{ heading: string; history: string[] }> {
+  await page.goto(`/users/${id}`)
+  const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? ''
+  const history = await page.locator('.govuk-summary-card__title').allTextContents()
+  return { heading: heading.replace(/\s+/g, ' ').trim(), history }
+}
+
+test.describe('Authorisation of every Users page and action', () => {
+  test.describe.configure({ mode: 'serial' })
+  const contexts = new Map<Actor, BrowserContext>()
+  const target = journeyUsers['walk-target']
+  const targetName = `${target.firstName} ${target.lastName}`
+  let targetId = ''
+
+  test.beforeAll(async ({ browser }) => {
+    targetId = seededUserId(target.email)
+    for (const actor of actors) contexts.set(actor, await contextFor(browser, actor))
+  })
+
+  test.afterAll(async () => {
+    for (const context of contexts.values()) await context.close()
+  })
+
+  test('every page answers each kind of visitor as it should', async () => {
+    const results: string[] = []
+    const expected: string[] = []
+    for (const [path, general, owner, nonOwner] of usersPagesToWalk(targetId)) {
+      const wanted: Record<Actor, Outcome> = {
+        'signed-out': 'sign-in',
+        inactive: 'not-active',
+        'general-access': general,
+        owner,
+        'non-owner': nonOwner,
+      }
+      for (const actor of actors) {
+        const response = await (contexts.get(actor) as BrowserContext).request.get(path)
+        results.push(`${actor} GET ${path} → ${outcomeOf(response)}`)
+        expected.push(`${actor} GET ${path} → ${wanted[actor]}`)
+      }
+    }
+    expect(results).toEqual(expected)
+  })
+
+  test('replayed forms change nothing for API-only, signed-out or deactivated people', async () => {
+    const generalPage = await (contexts.get('general-access') as BrowserContext).newPage()
+    const before = await usersView(generalPage, targetId)
+    expect(before.heading).toBe(`${targetName} Active`)
+    const forms: { path: string; button: string; change: Record<string, string> }[] = [
+      {
+        path: '/users/new',
+        button: 'Continue',
+        change: { 'first-name': 'Mallory', 'last-name': 'Intruder', email: 'mallory@education.gov.uk', 'api-user': 'no' },
+      },
+      { path: `/users/${targetId}/edit`, button: 'Save changes', change: { 'first-name': 'Taken', 'api-user': 'no' } },
+      { path: `/users/${targetId}/deactivate`, button: 'Deactivate user', change: {} },
+      { path: `/users/${targetId}/delete`, button: 'Delete user', change: {} },
+    ]
+    const outcomes: string[] = []
+    for (const form of forms) {
+      const fields = { ...(await formFields(generalPage, form.path, form.button)), ...form.change }
+      for (const actor of ['signed-out', 'owner', 'non-owner', 'inactive'] as const) {
+        const response = await replay(contexts.get(actor) as BrowserContext, form.path, fields)
+        outcomes.push(`${actor} POST ${form.path} → ${outcomeOf(response)}`)
+      }
+    }
+    expect(outcomes).toEqual(
+      forms.flatMap((form) => [
+        `signed-out POST ${form.path} → sign-in`,
+        `owner POST ${form.path} → 403`,
+        `non-owner POST ${form.path} → 403`,
+        `inactive POST ${form.path} → not-active`,
+      ]),
+    )
+    expect(await usersView(generalPage, targetId)).toEqual(before)
+    await generalPage.close()
+  })
+
+  test('the same replay works for a general-access user, so the refusals above are real', async () => {
+    const generalPage = await (contexts.get('general-access') as BrowserContext).newPage()
+    const fields = await formFields(generalPage, `/users/${targetId}/deactivate`, 'Deactivate user')
+    const response = await replay(contexts.get('general-access') as BrowserContext, `/users/${targetId}/deactivate`, fields)
+    expect(outcomeOf(response)).toBe(200)
+    const after = await usersView(generalPage, targetId)
+    expect(after.heading).toBe(`${targetName} Inactive`)
+    expect(after.history[0]).toBe('User deactivated')
+    await generalPage.close()
   })
 })

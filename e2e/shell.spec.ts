@@ -20,7 +20,8 @@ test.describe('The GOV.UK shell', () => {
   test('a general-access user sees everyone in the Users section with their status', async ({ page }) => {
     await signIn(page, 'general-access')
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Users' }).click()
-    await expectPage(page, 'Users (5)')
+    // Other journeys add users meanwhile, so the count is not fixed here (e2e/users.spec.ts checks it grows).
+    await expectPage(page, /Users \(\d+\)/)
     const rhys = page.getByRole('row').filter({ hasText: 'Rhys Evans' })
     await expect(rhys.getByRole('cell').nth(3)).toHaveText('Inactive')
     const priya = page.getByRole('row').filter({ hasText: 'Priya Shah' })

@@ -5,10 +5,14 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { eq } from 'drizzle-orm'
 import { openDatabase } from '../db/client'
+import { demoPassword } from '../db/seed/users'
 import { apiClients, users } from '../db/schema'
 import { createApiClient } from '../lib/api-clients/commands'
 import { roleOf, type CurrentUser } from '../lib/auth/roles'
 import { addDays, ukDate } from '../lib/dates'
+import { hashPassword } from '../lib/passwords'
+import { createUser } from '../lib/users/commands'
+import { journeyUsers } from '../e2e/support/journey-users'
 
 const [file] = process.argv.slice(2)
 const pepper = process.env.TOKEN_PEPPER
@@ -41,7 +45,21 @@ try {
   await add('deleted', anne, addDays(today, 90), { deletedAt: now, deletedById: anne.id })
   // Rhys is seeded inactive: his client's token must be refused although the client itself is active.
   await add('inactive-creator', person('rhys.evans@education.gov.uk'), addDays(today, 90))
-  const userIds = Object.fromEntries(rows.map((row) => [row.email, row.id]))
+  // People the users journeys change (deactivate, delete, switch to API user), so no other journey that
+  // signs in as a demo user is caught out. They have the demo password and, some, a client with a token.
+  const passwordHash = await hashPassword(demoPassword)
+  for (const [key, journeyUser] of Object.entries(journeyUsers)) {
+    const created = await createUser(db, {
+      details: { firstName: journeyUser.firstName, lastName: journeyUser.lastName, email: journeyUser.email, apiUser: journeyUser.apiUser },
+      actor: null,
+      at: now,
+    })
+    if (created.outcome !== 'created') throw new Error(`could not add ${journeyUser.email}`)
+    await db.update(users).set({ passwordHash }).where(eq(users.id, created.user.id))
+    if (journeyUser.clientToken) await add(key, { ...created.user, role: roleOf(created.user) }, addDays(today, 90))
+  }
+  const everyone = await db.select().from(users)
+  const userIds = Object.fromEntries(everyone.map((row) => [row.email, row.id]))
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, JSON.stringify({ users: userIds, tokens }, null, 2))
 } finally {

@@ -20,3 +20,11 @@ export async function signIn(page: Page, role: DemoRole, path = '/sign-in'): Pro
   await page.getByRole('button', { name: 'Sign in', exact: true }).click()
   if (role !== 'inactive') await expect(page.getByRole('link', { name: 'Sign out' })).toBeVisible()
 }
+
+/** Signs in with the email-and-password form as someone with the demo password (e2e/support/journey-users.ts). */
+export async function signInWithPassword(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in')
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(demoPassword)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+}

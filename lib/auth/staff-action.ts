@@ -1,5 +1,5 @@
 import 'server-only'
-import { forbidden, redirect } from 'next/navigation'
+import { redirect } from 'next/navigation'
 import { getSessionState } from './current-user'
 import { hasGeneralAccess, type CurrentUser } from './roles'
 
@@ -16,7 +16,8 @@ export function staffAction<State, Args extends unknown[]>(
     const state = await getSessionState()
     if (state.status === 'signed-out') redirect('/sign-in')
     if (state.status === 'inactive') redirect('/account-not-active')
-    if (options.generalAccessOnly && !hasGeneralAccess(state.user)) forbidden()
+    // Not forbidden() here: for a form posted without JavaScript Next would answer with its 404 page.
+    if (options.generalAccessOnly && !hasGeneralAccess(state.user)) redirect('/permission-denied')
     return handler(state.user, ...args)
   }
 }

@@ -86,7 +86,7 @@ export function UserDetailsForm({ action, initialState, caption, heading, submit
           />
         ) : null}
         <div className="govuk-button-group">
-          <Button text={submitText} preventDoubleClick />
+          <Button text={submitText} />
           {cancel}
         </div>
       </form>

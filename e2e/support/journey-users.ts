@@ -1,0 +1,14 @@
+/**
+ * People scripts/e2e-fixtures.ts adds for the users journeys, with the demo password. Each journey that
+ * deactivates, deletes or changes someone has a person of its own; `clientToken` gives them an active
+ * API client whose token is the fixture token with the same key.
+ */
+export const journeyUsers = {
+  deactivation: { firstName: 'Dana', lastName: 'Deactivate', email: 'dana.deactivate@education.gov.uk', apiUser: true, clientToken: true },
+  deletion: { firstName: 'Della', lastName: 'Delete', email: 'della.delete@education.gov.uk', apiUser: true, clientToken: true },
+  'access-change': { firstName: 'Flynn', lastName: 'Flag', email: 'flynn.flag@education.gov.uk', apiUser: false, clientToken: false },
+  'walk-target': { firstName: 'Walter', lastName: 'Target', email: 'walter.target@education.gov.uk', apiUser: true, clientToken: false },
+  'no-javascript': { firstName: 'Nora', lastName: 'Noscript', email: 'nora.noscript@education.gov.uk', apiUser: true, clientToken: true },
+} as const
+
+export type JourneyUserKey = keyof typeof journeyUsers
