@@ -55,7 +55,9 @@ export async function proxy(request: NextRequest) {
     if (!token) {
       const signIn = new URL('/sign-in', request.url)
       if (pathname !== '/') signIn.searchParams.set('callbackUrl', `${pathname}${search}`)
-      return withSecurityHeaders(NextResponse.redirect(signIn), policy)
+      // 303 for a form post (a session that ran out mid-form): a 307 would post the form on to /sign-in.
+      const status = request.method === 'GET' || request.method === 'HEAD' ? 307 : 303
+      return withSecurityHeaders(NextResponse.redirect(signIn, status), policy)
     }
   }
 
