@@ -1,5 +1,5 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
-import { secondInstancePort } from './e2e/support/environment'
+import { oidcProviderPort, secondInstancePort } from './e2e/support/environment'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 export const baseURL = `http://127.0.0.1:${port}`
@@ -20,6 +20,17 @@ const server = (args: string, serverPort: number): WebServer => ({
   stderr: 'pipe',
   env: { E2E_PORT: String(port) },
 })
+
+// The OpenID Connect provider that stands in for DfE Sign-in; the app finds it on first use, so its order does not matter.
+const oidcProvider: WebServer = {
+  command: 'npx tsx scripts/oidc-provider.ts',
+  url: `http://127.0.0.1:${oidcProviderPort(String(port))}/.well-known/openid-configuration`,
+  timeout: 60_000,
+  reuseExistingServer: !process.env.CI,
+  stdout: 'pipe',
+  stderr: 'pipe',
+  env: { E2E_PORT: String(port) },
+}
 
 /**
  * Journeys run against a production build (`next build`, then `next start` via scripts/e2e-server.ts)
@@ -58,5 +69,5 @@ export default defineConfig({
       : []),
   ],
   // Started in order: the second instance opens the database the first one has just created and seeded.
-  webServer: [server('', port), ...(withInstances ? [server(' --second-instance', Number(secondInstancePort(String(port))))] : [])],
+  webServer: [oidcProvider, server('', port), ...(withInstances ? [server(' --second-instance', Number(secondInstancePort(String(port))))] : [])],
 })

@@ -1,3 +1,8 @@
+/** The port of the OpenID Connect provider that stands in for DfE Sign-in (scripts/oidc-provider.ts). */
+export function oidcProviderPort(port: string): string {
+  return String(Number(port) + 50)
+}
+
 /** The environment of the servers the journeys run against: fixed, test-only secrets. */
 export function e2eEnvironment(port: string): Record<string, string> {
   return {
@@ -13,6 +18,10 @@ export function e2eEnvironment(port: string): Record<string, string> {
     TRUST_PROXY: 'true',
     // Runs on other ports (and earlier runs on this one) must not share rate-limit counts in Redis.
     REDIS_KEY_PREFIX: `rotp-e2e-${port}`,
+    // DfE Sign-in is the test provider on this machine; the same values register its one client.
+    DFE_SIGN_IN_ISSUER: `http://127.0.0.1:${oidcProviderPort(port)}`,
+    DFE_SIGN_IN_CLIENT_ID: 'register-e2e',
+    DFE_SIGN_IN_CLIENT_SECRET: 'e2e-only-dfe-sign-in-client-secret-0123456789',
   }
 }
 
