@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expectNoSuccessBanner, expectSuccessBanner } from './pages/manage-api-client-page'
+import { signInWithDfeSignIn } from './support/dfe-sign-in'
 import { fixtureToken, seededUserId } from './support/fixtures'
 import { journeyUsers, type JourneyUserKey } from './support/journey-users'
 import { expectErrorSummary, expectPage } from './support/pages'
@@ -73,6 +74,7 @@ test.describe('Add user', () => {
     await expect(page.getByRole('radio', { name: 'No' })).toBeChecked()
     await page.getByRole('radio', { name: 'Yes' }).check()
     await page.getByRole('button', { name: 'Continue' }).click()
+    await expectPage(page, 'Check your answers - Add user', { heading: 'Check your answers' })
     expect(await summaryRows(page)).toContain('API user: Yes')
 
     await page.getByRole('button', { name: 'Save user' }).click()
@@ -108,6 +110,35 @@ test.describe('Add user', () => {
     await expectPage(page, /Users \(\d+\)/)
     await page.goto('/users/new')
     await expect(page.getByLabel('First name')).toHaveValue('')
+  })
+})
+
+test.describe('A user added in the service', () => {
+  test('signs in with DfE Sign-in, sees what an API user may, and then has their name and email fixed', async ({ browser, page }) => {
+    const email = uniqueEmail('kay.newcomer')
+    await signIn(page, 'general-access')
+    await page.goto('/users/new')
+    await page.getByLabel('First name').fill('Kay')
+    await page.getByLabel('Last name').fill('Newcomer')
+    await page.getByLabel('Email address').fill(email)
+    await page.getByRole('radio', { name: 'Yes' }).check()
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByRole('button', { name: 'Save user' }).click()
+    await page.getByRole('row').filter({ hasText: email }).getByRole('link', { name: 'Kay Newcomer' }).click()
+    await expectPage(page, 'Kay Newcomer - User', { heading: 'Kay Newcomer Active' })
+    const kaysPath = new URL(page.url()).pathname
+    await expect(page.getByRole('link', { name: 'Change email address' })).toBeVisible()
+
+    const kays = await browser.newContext()
+    const kaysPage = await kays.newPage()
+    await signInWithDfeSignIn(kaysPage, email.toUpperCase())
+    await expect(kaysPage).toHaveURL(/\/api-clients$/)
+    await expect(menu(kaysPage).getByRole('link')).toHaveText(['API clients', 'Activity', 'Your account', 'Sign out'])
+    await kays.close()
+
+    await page.goto(kaysPath)
+    await expect(page.getByRole('link', { name: /^Change/ })).toHaveText(['Change if the account is an API user'])
+    expect((await summaryRows(page)).find((row) => row.startsWith('Last signed in'))).toMatch(/^Last signed in: \d{1,2} \w+ \d{4} at /)
   })
 })
 
