@@ -57,6 +57,30 @@ function pagesToWalk(id: string): [string, Outcome, Outcome, Outcome][] {
   ]
 }
 
+/**
+ * GETs each page as each kind of visitor: what happened, and what should have, one line per visit. The
+ * signed-out visitor is always sent to sign in and the deactivated one to the "not active" page.
+ */
+async function walk(contexts: Map<Actor, BrowserContext>, pages: [string, Outcome, Outcome, Outcome][]) {
+  const results: string[] = []
+  const expected: string[] = []
+  for (const [path, general, owner, nonOwner] of pages) {
+    const wanted: Record<Actor, Outcome> = {
+      'signed-out': 'sign-in',
+      inactive: 'not-active',
+      'general-access': general,
+      owner,
+      'non-owner': nonOwner,
+    }
+    for (const actor of actors) {
+      const response = await (contexts.get(actor) as BrowserContext).request.get(path)
+      results.push(`${actor} GET ${path} → ${outcomeOf(response)}`)
+      expected.push(`${actor} GET ${path} → ${wanted[actor]}`)
+    }
+  }
+  return { results, expected }
+}
+
 /** The fields a person's browser would post for the form with this button, hidden action fields included. */
 async function formFields(page: Page, path: string, button: string): Promise<Record<string, string>> {
   await page.goto(path)
@@ -97,22 +121,7 @@ test.describe('Authorisation of every API client page and action', () => {
   })
 
   test('every page answers each kind of visitor as it should', async () => {
-    const results: string[] = []
-    const expected: string[] = []
-    for (const [path, general, owner, nonOwner] of pagesToWalk(clientId)) {
-      const wanted: Record<Actor, Outcome> = {
-        'signed-out': 'sign-in',
-        inactive: 'not-active',
-        'general-access': general,
-        owner,
-        'non-owner': nonOwner,
-      }
-      for (const actor of actors) {
-        const response = await (contexts.get(actor) as BrowserContext).request.get(path)
-        results.push(`${actor} GET ${path} → ${outcomeOf(response)}`)
-        expected.push(`${actor} GET ${path} → ${wanted[actor]}`)
-      }
-    }
+    const { results, expected } = await walk(contexts, pagesToWalk(clientId))
     expect(results).toEqual(expected)
   })
 
@@ -200,22 +209,7 @@ test.describe('Authorisation of every Users page and action', () => {
   })
 
   test('every page answers each kind of visitor as it should', async () => {
-    const results: string[] = []
-    const expected: string[] = []
-    for (const [path, general, owner, nonOwner] of usersPagesToWalk(targetId)) {
-      const wanted: Record<Actor, Outcome> = {
-        'signed-out': 'sign-in',
-        inactive: 'not-active',
-        'general-access': general,
-        owner,
-        'non-owner': nonOwner,
-      }
-      for (const actor of actors) {
-        const response = await (contexts.get(actor) as BrowserContext).request.get(path)
-        results.push(`${actor} GET ${path} → ${outcomeOf(response)}`)
-        expected.push(`${actor} GET ${path} → ${wanted[actor]}`)
-      }
-    }
+    const { results, expected } = await walk(contexts, usersPagesToWalk(targetId))
     expect(results).toEqual(expected)
   })
 
