@@ -11,8 +11,8 @@ import { apiClientStatus } from './status'
 
 export type TokenSettings = { pepper: string; environment: 'live' | 'test' }
 
-/** The fields every revision of an API client records (also written by lib/users/commands.ts). */
-export function apiClientSnapshot(client: ApiClient): Record<string, unknown> {
+/** The fields every revision of an API client records. */
+function apiClientSnapshot(client: ApiClient): Record<string, unknown> {
   return {
     name: client.name,
     expiresOn: client.expiresOn,
@@ -103,6 +103,47 @@ async function forgettingAfterwards(clientId: string, change: Promise<ChangeResu
 
 export type ChangeResult = { outcome: 'changed' | 'unchanged' | 'not-found' | 'not-active' | 'name-taken'; client?: ApiClient }
 
+/** One change to an API client: its action, the columns it sets and the changed fields it records. */
+export type ApiClientChange = {
+  action: 'updated' | 'revoked' | 'deleted'
+  set: Partial<typeof apiClients.$inferInsert>
+  changes: Record<string, { from: unknown; to: unknown }>
+}
+
+/** Revoking a client, by this person (null: the system) at this time. */
+export function revocation(actorId: string | null, at: Date): ApiClientChange {
+  return { action: 'revoked', set: { revokedAt: at, revokedById: actorId }, changes: { revokedAt: { from: null, to: at.toISOString() } } }
+}
+
+/** Deleting (soft-deleting) a client, by this person (null: the system) at this time. */
+export function deletion(actorId: string | null, at: Date): ApiClientChange {
+  return { action: 'deleted', set: { deletedAt: at, deletedById: actorId }, changes: { deletedAt: { from: null, to: at.toISOString() } } }
+}
+
+/**
+ * Writes one change to a locked client and appends its revision, in the caller's transaction. The caller
+ * tells the token caches (announceApiClientChange): once per client, or once for many (lib/users/commands.ts).
+ */
+export async function writeApiClientChange(
+  tx: Transaction,
+  client: ApiClient,
+  input: { actorId: string | null; at: Date },
+  change: ApiClientChange,
+): Promise<ApiClient> {
+  const [changed] = await tx.update(apiClients).set(change.set).where(eq(apiClients.id, client.id)).returning()
+  if (!changed) throw new Error('update returned no row')
+  await recordRevision(tx, {
+    entityType: 'api_client',
+    entityId: client.id,
+    action: change.action,
+    actorId: input.actorId,
+    at: input.at,
+    snapshot: apiClientSnapshot(changed),
+    changes: change.changes,
+  })
+  return changed
+}
+
 /**
  * Applies one change to a locked client: updates the row, appends its revision and tells every instance's
  * token cache, all in the caller's transaction.
@@ -111,23 +152,9 @@ async function applyChange(
   tx: Transaction,
   client: ApiClient,
   input: { actor: CurrentUser; at: Date },
-  change: {
-    action: 'updated' | 'revoked' | 'deleted'
-    set: Partial<typeof apiClients.$inferInsert>
-    changes: Record<string, { from: unknown; to: unknown }>
-  },
+  change: ApiClientChange,
 ): Promise<ChangeResult> {
-  const [changed] = await tx.update(apiClients).set(change.set).where(eq(apiClients.id, client.id)).returning()
-  if (!changed) throw new Error('update returned no row')
-  await recordRevision(tx, {
-    entityType: 'api_client',
-    entityId: client.id,
-    action: change.action,
-    actorId: input.actor.id,
-    at: input.at,
-    snapshot: apiClientSnapshot(changed),
-    changes: change.changes,
-  })
+  const changed = await writeApiClientChange(tx, client, { actorId: input.actor.id, at: input.at }, change)
   // The register API caches clients (with their names: GET /api/v1/info shows them).
   await announceApiClientChange(tx, client.id)
   return { outcome: 'changed', client: changed }
@@ -160,11 +187,7 @@ export async function revokeApiClient(db: Database, input: { id: string; actor: 
     const client = await lockVisibleClient(tx, input.actor, input.id)
     if (!client) return { outcome: 'not-found' }
     if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
-    return applyChange(tx, client, input, {
-      action: 'revoked',
-      set: { revokedAt: input.at, revokedById: input.actor.id },
-      changes: { revokedAt: { from: null, to: input.at.toISOString() } },
-    })
+    return applyChange(tx, client, input, revocation(input.actor.id, input.at))
   })
   return forgettingAfterwards(input.id, change)
 }
@@ -174,11 +197,7 @@ export async function deleteApiClient(db: Database, input: { id: string; actor: 
   const change = db.transaction(async (tx): Promise<ChangeResult> => {
     const client = await lockVisibleClient(tx, input.actor, input.id)
     if (!client) return { outcome: 'not-found' }
-    return applyChange(tx, client, input, {
-      action: 'deleted',
-      set: { deletedAt: input.at, deletedById: input.actor.id },
-      changes: { deletedAt: { from: null, to: input.at.toISOString() } },
-    })
+    return applyChange(tx, client, input, deletion(input.actor.id, input.at))
   })
   return forgettingAfterwards(input.id, change)
 }

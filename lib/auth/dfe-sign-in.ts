@@ -41,8 +41,8 @@ export async function matchDfeSignInUser(db: Database, identity: DfeSignInIdenti
     if (byEmail.dfeSignInUid !== null) return { outcome: 'not-recognised', reason: 'email linked to another DfE Sign-in account' }
     if (!byEmail.active) return { outcome: 'inactive', userId: byEmail.id }
 
-    // A deleted row may still hold this sub (the person was removed, then added again): the unique index
-    // lets one row hold it, and it belongs with the person who can sign in.
+    // A deleted row may still hold this sub (the person was removed, then added again). The unique index
+    // ignores deleted rows, but the sub belongs with the person who can sign in, so it moves to them.
     await tx
       .update(users)
       .set({ dfeSignInUid: null })

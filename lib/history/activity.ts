@@ -1,4 +1,4 @@
-import { and, count, desc, eq, or, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '@/db'
 import { apiClients, revisions, users, type RevisionAction } from '@/db/schema'
@@ -129,7 +129,7 @@ function toItem(row: Row): ActivityItem {
  * only their own clients' (SPEC 4), never anything about users.
  */
 function visibleActivity(viewer: CurrentUser): SQL | undefined {
-  if (viewer.role === 'general-access') return or(eq(revisions.entityType, 'api_client'), eq(revisions.entityType, 'user'))
+  if (viewer.role === 'general-access') return undefined
   return and(eq(revisions.entityType, 'api_client'), eq(apiClients.createdById, viewer.id))
 }
 

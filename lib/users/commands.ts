@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { apiClients, users, type ApiClient, type User } from '@/db/schema'
-import { apiClientSnapshot, violatesUniqueIndex } from '@/lib/api-clients/commands'
+import { deletion, revocation, violatesUniqueIndex, writeApiClientChange } from '@/lib/api-clients/commands'
 import { announceApiClientChange, everyApiClient, forgetApiClient } from '@/lib/api/client-changes'
 import { ukDate } from '@/lib/dates'
 import { recordRevision } from '@/lib/history/revisions'
@@ -111,28 +111,12 @@ async function applyUserChange(
 }
 
 /**
- * Changes a client of the user's as a consequence of a change to the user (deactivated: revoked; deleted:
- * deleted), with the client's own revision and a notice to every instance's token cache.
+ * Revokes or deletes the user's clients as a consequence of a change to the user, each with its own
+ * revision, and tells every instance's token cache once.
  */
-async function changeClients(tx: Transaction, clients: ApiClient[], input: { actor: Actor; at: Date }, action: 'revoked' | 'deleted'): Promise<void> {
-  for (const client of clients) {
-    const set =
-      action === 'revoked'
-        ? { revokedAt: input.at, revokedById: input.actor?.id ?? null }
-        : { deletedAt: input.at, deletedById: input.actor?.id ?? null }
-    const [changed] = await tx.update(apiClients).set(set).where(eq(apiClients.id, client.id)).returning()
-    if (!changed) throw new Error('update returned no row')
-    const field = action === 'revoked' ? 'revokedAt' : 'deletedAt'
-    await recordRevision(tx, {
-      entityType: 'api_client',
-      entityId: client.id,
-      action,
-      actorId: input.actor?.id ?? null,
-      at: input.at,
-      snapshot: apiClientSnapshot(changed),
-      changes: { [field]: { from: null, to: input.at.toISOString() } },
-    })
-  }
+async function changeClients(tx: Transaction, clients: ApiClient[], input: { actor: Actor; at: Date }, change: typeof revocation): Promise<void> {
+  const actorId = input.actor?.id ?? null
+  for (const client of clients) await writeApiClientChange(tx, client, { actorId, at: input.at }, change(actorId, input.at))
   if (clients.length > 0) await announceApiClientChange(tx, everyApiClient)
 }
 
@@ -200,7 +184,7 @@ export async function deactivateUser(db: Database, input: { id: string; actor: A
       )
       .orderBy(apiClients.createdAt, apiClients.id)
       .for('update')
-    await changeClients(tx, clients, input, 'revoked')
+    await changeClients(tx, clients, input, revocation)
     return { outcome: 'changed', user: changed, revokedClients: clients.length }
   })
   return forgettingClientsAfterwards(change)
@@ -239,7 +223,7 @@ export async function deleteUser(db: Database, input: { id: string; actor: Actor
       .where(and(eq(apiClients.createdById, user.id), isNull(apiClients.deletedAt)))
       .orderBy(apiClients.createdAt, apiClients.id)
       .for('update')
-    await changeClients(tx, clients, input, 'deleted')
+    await changeClients(tx, clients, input, deletion)
     return { outcome: 'changed', user: deleted, deletedClients: clients.length }
   })
   return forgettingClientsAfterwards(change)
