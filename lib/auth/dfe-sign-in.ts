@@ -38,6 +38,8 @@ export async function matchDfeSignInUser(db: Database, identity: DfeSignInIdenti
       .from(users)
       .where(and(sql`lower(${users.email}) = lower(${identity.email})`, isNull(users.deletedAt)))
     if (!byEmail) return { outcome: 'not-recognised', reason: 'unknown email' }
+    // Linked to this very account since the look-up by sub above (a second sign-in at the same moment).
+    if (byEmail.dfeSignInUid === identity.sub) return admit(tx, byEmail, at)
     if (byEmail.dfeSignInUid !== null) return { outcome: 'not-recognised', reason: 'email linked to another DfE Sign-in account' }
     if (!byEmail.active) return { outcome: 'inactive', userId: byEmail.id }
 
