@@ -16,6 +16,8 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     dfeSignInUid: text('dfe_sign_in_uid'),
     lastSignedInAt: timestamp('last_signed_in_at', { withTimezone: true }),
+    /** Sessions issued before this instant are refused: set by sign-out, deactivation and "sign out everywhere". */
+    sessionsEndedAt: timestamp('sessions_ended_at', { withTimezone: true }),
     ...timestamps,
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedById: uuid('deleted_by_id').references((): AnyPgColumn => users.id),
