@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dfeSignInSettings, EnvError, parseEnv } from './env'
+import { applyNextAuthUrlDefault, dfeSignInSettings, EnvError, parseEnv } from './env'
 
 describe('parseEnv', () => {
   it('gives development defaults so the app runs with nothing configured', () => {
@@ -10,6 +10,32 @@ describe('parseEnv', () => {
     expect(env.CREDENTIALS_SIGN_IN_ENABLED).toBe(true)
     expect(env.TOKEN_ENVIRONMENT).toBe('test')
     expect(env.NEXTAUTH_SECRET.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('gives next dev the address it serves at, and production and tests none', () => {
+    expect(parseEnv({ NODE_ENV: 'development' }).NEXTAUTH_URL).toBe('http://localhost:3000')
+    expect(parseEnv({ NODE_ENV: 'development', PORT: '3601' }).NEXTAUTH_URL).toBe('http://localhost:3601')
+    expect(parseEnv({ NODE_ENV: 'development', PORT: 'eighty' }).NEXTAUTH_URL).toBe('http://localhost:3000')
+    expect(parseEnv({ NODE_ENV: 'development', NEXTAUTH_URL: 'https://register.example' }).NEXTAUTH_URL).toBe('https://register.example')
+    expect(parseEnv({ NODE_ENV: 'test' }).NEXTAUTH_URL).toBeUndefined()
+    expect(parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(32), TOKEN_PEPPER: 'y'.repeat(32) }).NEXTAUTH_URL).toBeUndefined()
+  })
+
+  it('hands the development address to next-auth, which reads process.env, and never overrides a set one', () => {
+    const before = process.env.NEXTAUTH_URL
+    try {
+      delete process.env.NEXTAUTH_URL
+      applyNextAuthUrlDefault(parseEnv({ NODE_ENV: 'development', PORT: '3601' }))
+      expect(process.env.NEXTAUTH_URL).toBe('http://localhost:3601')
+      applyNextAuthUrlDefault(parseEnv({ NODE_ENV: 'development', PORT: '3000' }))
+      expect(process.env.NEXTAUTH_URL).toBe('http://localhost:3601')
+      delete process.env.NEXTAUTH_URL
+      applyNextAuthUrlDefault(parseEnv({ NODE_ENV: 'test' }))
+      expect(process.env.NEXTAUTH_URL).toBeUndefined()
+    } finally {
+      if (before === undefined) delete process.env.NEXTAUTH_URL
+      else process.env.NEXTAUTH_URL = before
+    }
   })
 
   it('refuses production without secrets, naming each variable', () => {

@@ -114,8 +114,25 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...(result.success ? [] : result.error.issues.map((issue) => `- ${issue.path.join('.')} ${issue.message}`)),
     ...dfeSignInProblems(cleaned),
   ]
-  if (result.success && lines.length === 0) return result.data
+  if (result.success && lines.length === 0) return withDevelopmentAddress(result.data, cleaned.PORT)
   throw new EnvError(`The service cannot start because some environment variables are missing or wrong:\n${lines.join('\n')}`)
+}
+
+/**
+ * `next dev` needs no settings, so it gets the address it serves at (`next dev` sets PORT) when NEXTAUTH_URL
+ * is unset. Production and tests keep it unset unless configured: a guessed address there would be wrong.
+ */
+function withDevelopmentAddress(values: Env, port: string | undefined): Env {
+  if (values.NEXTAUTH_URL !== undefined || values.NODE_ENV !== 'development') return values
+  return { ...values, NEXTAUTH_URL: `http://localhost:${port !== undefined && /^[0-9]{1,5}$/.test(port) ? port : '3000'}` }
+}
+
+/**
+ * next-auth reads process.env.NEXTAUTH_URL itself and warns on every start when it is missing; this gives it
+ * the development default above. Called once when the server starts.
+ */
+export function applyNextAuthUrlDefault(values: Env = env()): void {
+  if (process.env.NEXTAUTH_URL === undefined && values.NEXTAUTH_URL !== undefined) process.env.NEXTAUTH_URL = values.NEXTAUTH_URL
 }
 
 let cached: Env | undefined
