@@ -42,7 +42,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const items = await navigationItems()
   return (
     <html lang="en" className="govuk-template">
-      <body className="govuk-template__body">
+      {/* The inline script below adds `js-enabled govuk-frontend-supported` to this class before React hydrates,
+          as govuk-frontend's template does (before first paint, so no unstyled flash; govuk-frontend's
+          JavaScript looks for the class on <body>). The server cannot know it, so the difference is intended:
+          suppressHydrationWarning covers this element's own attributes only, not its children. */}
+      <body className="govuk-template__body" suppressHydrationWarning>
         <script
           nonce={nonce}
           // Copied from govuk-frontend's template.njk: marks the page as able to run its JavaScript.
