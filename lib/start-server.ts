@@ -1,13 +1,14 @@
 import { getConnection } from '@/db'
-import { env, EnvError } from './env'
+import { applyNextAuthUrlDefault, env, EnvError } from './env'
 
 /**
  * Checks the environment (stopping with a message that names every missing or bad variable) and opens,
- * migrates and, when embedded, seeds the database, so the first request does not pay for it.
+ * migrates and, when embedded, seeds the database, so the first request does not pay for it. Under
+ * `next dev` it then prints where the app is and whom to sign in as.
  */
 export async function startServer(): Promise<void> {
   try {
-    env()
+    applyNextAuthUrlDefault(env())
   } catch (error) {
     if (error instanceof EnvError) {
       console.error(error.message)
@@ -15,5 +16,11 @@ export async function startServer(): Promise<void> {
     }
     throw error
   }
-  await getConnection()
+  const connection = await getConnection()
+  const { NODE_ENV, NEXTAUTH_URL, CREDENTIALS_SIGN_IN_ENABLED } = env()
+  if (NODE_ENV === 'development' && NEXTAUTH_URL !== undefined) {
+    const { readyMessage } = await import('@/db/seed/first-start')
+    // A plain line for the person at the terminal, after Next's own banner and the seed's log lines.
+    console.info(await readyMessage(connection.db, NEXTAUTH_URL, CREDENTIALS_SIGN_IN_ENABLED))
+  }
 }
