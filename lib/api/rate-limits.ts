@@ -98,8 +98,3 @@ export function consumeAddressRequest(address: string): Promise<RateLimitDecisio
   const { perAddress, addressPoints } = limiters()
   return consume(perAddress, addressPoints, address)
 }
-
-/** Gives back the point taken before a lookup that found a valid token: valid clients have their own bucket. */
-export async function refundAddressRequest(address: string): Promise<void> {
-  await limiters().perAddress.reward(address, 1)
-}
