@@ -51,8 +51,8 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl
   // Next's own trailing-slash redirect is off (next.config.ts) so that no /api path redirects; pages keep it.
   if (pathname.length > 1 && pathname.endsWith('/')) {
-    // Set as a pathname, never parsed as a URL, so that //host/ cannot redirect to another site.
-    const canonical = request.nextUrl.clone()
+    // A plain URL (NextURL would put the slash back), its path set, never parsed, so //host/ stays on this site.
+    const canonical = new URL(request.url)
     canonical.pathname = pathname.replace(/\/+$/, '') || '/'
     return withSecurityHeaders(NextResponse.redirect(canonical, 308), policy)
   }
