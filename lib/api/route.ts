@@ -41,16 +41,26 @@ async function flatParams(context: RouteContext | undefined): Promise<Record<str
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value.join('/') : value]))
 }
 
+/** The 503 problem for a database that cannot be reached. */
+export function databaseUnavailableResponse(requestId: string): Response {
+  return problemResponse({ status: 503, title: 'Service Unavailable', detail: 'The register is unavailable. Try again shortly.' }, requestId, {
+    'Retry-After': '5',
+  })
+}
+
+/** The bare 500 problem: nothing about what went wrong leaves the server. */
+export function internalErrorResponse(requestId: string): Response {
+  return problemResponse({ status: 500, title: 'Internal Server Error' }, requestId)
+}
+
 /** Turns anything a handler throws into problem+json: 503 when the database is unreachable, else a bare 500. */
 function failureResponse(error: unknown, requestId: string): Response {
   if (isDatabaseUnavailable(error)) {
     logger.error('register API: database unavailable', { requestId, ...describeFailure(error) })
-    return problemResponse({ status: 503, title: 'Service Unavailable', detail: 'The register is unavailable. Try again shortly.' }, requestId, {
-      'Retry-After': '5',
-    })
+    return databaseUnavailableResponse(requestId)
   }
   logger.error('register API: unexpected error', { requestId, ...describeFailure(error) })
-  return problemResponse({ status: 500, title: 'Internal Server Error' }, requestId)
+  return internalErrorResponse(requestId)
 }
 
 /** The response for a request that may not reach its handler. */
