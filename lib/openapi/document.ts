@@ -8,9 +8,10 @@ const description = `The register of teacher training providers in England, read
 
 Send an API client's token as \`Authorization: Bearer <token>\`. Responses are JSON; errors are
 \`application/problem+json\` (RFC 9457). Every response has \`X-Request-Id\` and \`Cache-Control: no-store\`.
-Each client may make 300 requests a minute, and each IP address 100 a minute without a valid token; over the
-limit the answer is 429 with \`Retry-After\`. In an incident the API may be switched off: then every endpoint
-answers 404. Human-readable documentation is at /api-docs.`
+Each client may make 300 requests a minute, and each IP address 100 a minute that are refused for their token
+(which never count against a valid token); over the limit the answer is 429 with \`Retry-After\`. In an incident
+the API may be switched off: then every path answers 404. Unknown paths answer 404 and methods other than GET,
+HEAD and OPTIONS 405, always as problem+json. Human-readable documentation is at /api-docs.`
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema } })
 const successHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
