@@ -5,7 +5,7 @@ import { bearerToken } from './bearer'
 import { lookUpToken, screenToken, type Authentication } from './authenticate'
 import { clientAddress } from './client-address'
 import type { RateLimitDecision } from './rate-limit-headers'
-import { consumeAddressRequest, consumeClientRequest } from './rate-limits'
+import { consumeAddressRequest, consumeClientRequest, prepareRateLimits } from './rate-limits'
 
 /** Whether a request may reach its handler, and the rate-limit bucket that was counted. */
 export type Admission =
@@ -27,6 +27,7 @@ async function refusedOrLimited(result: Authentication & { ok: false }, address:
  * that no client has costs at most a shared reload of the live set, at most one every 100 ms.
  */
 export async function admitRequest(request: Request, now: Date): Promise<Admission> {
+  prepareRateLimits()
   const screening = screenToken(bearerToken(request.headers.get('authorization')), now)
   const result = screening.decided ?? (await lookUpToken(screening.token, screening.hash, now))
   if (!result.ok) return refusedOrLimited(result, clientAddress(request.headers, env().TRUST_PROXY))

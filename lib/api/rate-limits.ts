@@ -87,6 +87,16 @@ async function consume(limiter: RateLimiterAbstract, limit: number, key: string)
   }
 }
 
+/**
+ * Creates the limiters, and so starts connecting to Redis, if that has not happened yet. Called at the
+ * start of every request so that the connection has the token lookup's time to become ready: until it
+ * is, counts go to the in-memory insurance limiter, and the first client on a new instance would be
+ * counted in two places.
+ */
+export function prepareRateLimits(): void {
+  limiters()
+}
+
 /** Counts one request against a client's bucket (RATE_LIMIT_PER_CLIENT a minute). */
 export function consumeClientRequest(clientId: string): Promise<RateLimitDecision> {
   const { perClient, clientPoints } = limiters()
