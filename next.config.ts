@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // A trailing slash under /api is an unknown path (a 404 problem), not a redirect; proxy.ts still
+  // redirects pages to their address without it, as Next does by default.
+  skipTrailingSlashRedirect: true,
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
   reactStrictMode: true,

@@ -49,6 +49,13 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === 'development')
   const { pathname, search } = request.nextUrl
+  // Next's own trailing-slash redirect is off (next.config.ts) so that no /api path redirects; pages keep it.
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    // A plain URL (NextURL would put the slash back), its path set, never parsed, so //host/ stays on this site.
+    const canonical = new URL(request.url)
+    canonical.pathname = pathname.replace(/\/+$/, '') || '/'
+    return withSecurityHeaders(NextResponse.redirect(canonical, 308), policy)
+  }
 
   if (!isPublic(pathname)) {
     const token = await getToken({ req: request, secureCookie: secureCookiesEnabled(), secret: env().NEXTAUTH_SECRET })
@@ -74,7 +81,8 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Not the register API (its route wrapper authenticates), health checks, or static files.
-    '/((?!api/v1|api/health|_next/static|_next/image|assets/|favicon.ico).*)',
+    // Nothing under /api but next-auth's /api/auth: the register API's route wrapper authenticates, and
+    // app/api/[[...path]] answers any other /api path with JSON, never a redirect to sign-in. No static files.
+    '/((?!api(?:/(?!auth(?:/|$))|$)|_next/static|_next/image|assets/|favicon.ico).*)',
   ],
 }

@@ -37,7 +37,9 @@ const raw = postgres(url, { max: 1, onnotice: () => {} })
 
 type Built = { toSQL: () => { sql: string; params: unknown[] } }
 
-const runs = 9
+// EXPLAIN_CASES=academic_year runs only the cases whose name contains it; EXPLAIN_RUNS sets the timed runs.
+const only = process.env.EXPLAIN_CASES ?? ''
+const runs = Number(process.env.EXPLAIN_RUNS ?? 9)
 
 /**
  * Prints the query's plan with real row counts (EXPLAIN ANALYZE without per-node timing, which would inflate
@@ -65,7 +67,7 @@ async function explain(label: string, query: Built): Promise<void> {
 
 try {
   const { db } = connection
-  for (const { name, filters, page } of cases) {
+  for (const { name, filters, page } of cases.filter((each) => each.name.includes(only))) {
     const [counted] = await providerCountQuery(db, filters)
     const total = counted?.total ?? 0
     const pages = Math.max(1, Math.ceil(total / perPage))

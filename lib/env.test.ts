@@ -38,6 +38,14 @@ describe('parseEnv', () => {
     }
   })
 
+  it('takes PUBLIC_URL as an http(s) address without a trailing slash, query or fragment', () => {
+    expect(parseEnv({ PUBLIC_URL: 'https://register.example/' }).PUBLIC_URL).toBe('https://register.example')
+    expect(parseEnv({ PUBLIC_URL: 'https://gateway.example/register' }).PUBLIC_URL).toBe('https://gateway.example/register')
+    expect(parseEnv({}).PUBLIC_URL).toBeUndefined()
+    expect(() => parseEnv({ PUBLIC_URL: 'ftp://register.example' })).toThrow('- PUBLIC_URL must be the address the service is served at, like https://register.example')
+    expect(() => parseEnv({ PUBLIC_URL: 'https://register.example/?a=1' })).toThrow('- PUBLIC_URL must be the address the service is served at, without a query or fragment')
+  })
+
   it('refuses production without secrets, naming each variable', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
     const attempt = () => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'mysql://x', API_ENABLED: 'maybe' })

@@ -50,6 +50,14 @@ const issuerUrl = z.url({ error: 'must be the issuer URL, like https://oidc.sign
   { error: 'must be an https:// URL (http:// only for a provider on 127.0.0.1 or localhost)' },
 )
 
+// The address clients reach the service at, for absolute links such as the OpenAPI document's server URL.
+const publicUrl = z
+  .url({ protocol: /^https?$/, error: 'must be the address the service is served at, like https://register.example' })
+  .refine((value) => !URL.canParse(value) || (new URL(value).search === '' && new URL(value).hash === ''), {
+    error: 'must be the address the service is served at, without a query or fragment',
+  })
+  .transform((value) => value.replace(/\/+$/, ''))
+
 const dfeSignInVariables = ['DFE_SIGN_IN_ISSUER', 'DFE_SIGN_IN_CLIENT_ID', 'DFE_SIGN_IN_CLIENT_SECRET'] as const
 
 /**
@@ -72,6 +80,7 @@ const schemaFor = (isProduction: boolean) =>
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
     NEXTAUTH_SECRET: secret('NEXTAUTH_SECRET', isProduction),
     NEXTAUTH_URL: z.url({ error: 'must be the full URL the service is served at, like https://example.education.gov.uk' }).optional(),
+    PUBLIC_URL: publicUrl.optional(),
     TOKEN_PEPPER: secret('TOKEN_PEPPER', isProduction),
     TOKEN_ENVIRONMENT: z.enum(['live', 'test'], { error: 'must be live or test' }).default(isProduction ? 'live' : 'test'),
     API_ENABLED: booleanFlag(true),

@@ -1,22 +1,25 @@
+import { Details } from '@/components/govuk/details'
 import { Table } from '@/components/govuk/table'
 import { paging } from '@/lib/providers/list-query'
 import { Code, CodeBlock } from './code-block'
-import { exampleBadRequest } from './examples'
+import { errorExamples } from './error-examples'
 
 const statuses: [string, string][] = [
   ['400 Bad Request', 'A query parameter is unknown, given twice, or has a value it cannot have. invalid_params names each one and why.'],
   ['401 Unauthorized', 'The token is missing, malformed, unknown, expired or revoked. The response does not say which.'],
   [
     '404 Not Found',
-    'There is no such provider, or it is archived or deleted. Every endpoint answers 404 while the API is switched off in an incident.',
+    'There is no such provider, or it is archived or deleted; or the path does not exist (a trailing slash makes a different path). Every path answers 404 while the API is switched off in an incident.',
   ],
+  ['405 Method Not Allowed', 'The method is not GET, HEAD or OPTIONS: the API is read-only. Allow lists the methods.'],
   ['429 Too Many Requests', 'You made too many requests this minute. Wait for the number of seconds in Retry-After.'],
   ['500 Internal Server Error', 'Something went wrong on our side.'],
   ['503 Service Unavailable', 'The register cannot be reached just now. Try again after the number of seconds in Retry-After.'],
 ]
 
-/** Errors, rate limits and the headers every response carries. */
-export function ErrorsAndLimits() {
+/** Errors, with an example of each, rate limits and the headers every response carries. */
+export async function ErrorsAndLimits() {
+  const examples = await errorExamples()
   return (
     <>
       <h2 className="govuk-heading-m" id="errors">
@@ -33,16 +36,18 @@ export function ErrorsAndLimits() {
         head={[{ text: 'Status' }, { text: 'When' }]}
         rows={statuses.map(([status, when]) => [{ text: status }, { text: when }])}
       />
-      <p className="govuk-body">
-        For example, <Code>?per_page=1000</Code> gets:
-      </p>
-      <CodeBlock>{exampleBadRequest}</CodeBlock>
+      <h3 className="govuk-heading-s">An example of each error</h3>
+      {examples.map((example) => (
+        <Details key={`${example.status} ${example.request}`} summaryText={`${example.status}: ${example.request}`}>
+          <CodeBlock>{example.response}</CodeBlock>
+        </Details>
+      ))}
 
       <h2 className="govuk-heading-m" id="rate-limits">
         Rate limits
       </h2>
       <p className="govuk-body">
-        Each API client may make 300 requests a minute. Requests without a valid token are limited to 100 a minute from each IP address. Responses
+        Each API client may make 300 requests a minute. Requests refused for their token are limited to 100 a minute from each IP address; they never use up a valid token’s allowance, even from the same address. Responses
         carry <Code>RateLimit-Limit</Code>, <Code>RateLimit-Remaining</Code> and <Code>RateLimit-Reset</Code> (seconds until the count starts again).
         Over the limit, the answer is <Code>429 Too Many Requests</Code> with <Code>Retry-After</Code>. Ask for up to {paging.maxPerPage} providers a
         page to fetch the whole register in a few requests.

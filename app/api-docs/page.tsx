@@ -5,6 +5,7 @@ import { Authentication } from './authentication'
 import { Code, CodeBlock } from './code-block'
 import { Endpoints } from './endpoints'
 import { ErrorsAndLimits } from './errors'
+import { Policies } from './policies'
 
 export const metadata: Metadata = { description: 'How to use the Register of training providers API' }
 
@@ -15,6 +16,10 @@ const contents = [
   ['#rate-limits', 'Rate limits'],
   ['#caching', 'Caching and request ids'],
   ['#example', 'Example with curl'],
+  ['#environments', 'Environments and base URLs'],
+  ['#versioning', 'Versioning and deprecation'],
+  ['#changelog', 'Changelog'],
+  ['#contact', 'Contact'],
 ]
 
 /** API documentation for developers of systems that read the register. Public: no sign-in needed. */
@@ -53,6 +58,7 @@ export default function ApiDocumentationPage() {
         <CodeBlock>
           {`curl --fail-with-body \\\n  --header "Authorization: Bearer $ROTP_TOKEN" \\\n  "${origin}/api/v1/providers?changed_since=2026-09-14T00:00:00Z&per_page=500"`}
         </CodeBlock>
+        <Policies values={env()} />
       </div>
     </div>
   )

@@ -53,4 +53,33 @@ test.describe('Register API rate limits', () => {
     await expectProblem(elsewhere, 401)
     expect(rateLimitOf(elsewhere).remaining).toBe(perAddress - 1)
   })
+
+  test('a flood of junk and made-up tokens from one address never stops a new or a cached valid token from it (0015)', async ({ request }) => {
+    const address = distinctAddress()
+    const cachedToken = fixtureToken('active-1')
+    expect((await getInfo(request, distinctAddress(), cachedToken)).status()).toBe(200)
+    // Used by no other journey, so not cached on the server until this test asks for it mid-flood.
+    const newToken = fixtureToken('active-9')
+    const junk = () => [undefined, 'not-a-token', generateToken('test').plaintext, generateToken('live').plaintext]
+    let flooding = true
+    const floodStatuses: number[] = []
+    const flood = async () => {
+      while (flooding) for (const token of junk()) floodStatuses.push((await getInfo(request, address, token)).status())
+    }
+    const valid = async () => {
+      const statuses: number[] = []
+      // Start once the address bucket is full, which is what used to lock a new token out for a minute.
+      await expect.poll(() => floodStatuses.includes(429), { timeout: 30_000 }).toBe(true)
+      for (let round = 0; round < 10; round += 1) {
+        const [fresh, cached] = await Promise.all([getInfo(request, address, newToken), getInfo(request, address, cachedToken)])
+        statuses.push(fresh.status(), cached.status())
+      }
+      flooding = false
+      return statuses
+    }
+    const [statuses] = await Promise.all([valid(), ...Array.from({ length: 8 }, flood)])
+    expect(statuses).toEqual(Array(20).fill(200))
+    expect(floodStatuses.length).toBeGreaterThan(perAddress)
+    expect(new Set(floodStatuses)).toEqual(new Set([401, 429]))
+  })
 })

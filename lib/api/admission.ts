@@ -5,7 +5,7 @@ import { bearerToken } from './bearer'
 import { lookUpToken, screenToken, type Authentication } from './authenticate'
 import { clientAddress } from './client-address'
 import type { RateLimitDecision } from './rate-limit-headers'
-import { consumeAddressRequest, consumeClientRequest, refundAddressRequest } from './rate-limits'
+import { consumeAddressRequest, consumeClientRequest, prepareRateLimits } from './rate-limits'
 
 /** Whether a request may reach its handler, and the rate-limit bucket that was counted. */
 export type Admission =
@@ -19,25 +19,18 @@ async function refusedOrLimited(result: Authentication & { ok: false }, address:
 }
 
 /**
- * Authenticates and rate-limits one register API request (SPEC 3.2). A request without a valid token
- * counts against its address. A well-formed token that is not cached is counted against its address
- * *before* the database sees it, so a flood of made-up tokens stops at the limit without reaching
- * PostgreSQL; the point is given back if the token turns out valid. A valid token counts against its
- * client's own bucket instead.
+ * Authenticates and rate-limits one register API request (SPEC 3.2, docs/decisions/0015). A valid token,
+ * cached or not, never consults the address bucket, so junk from the same address (or, without a trusted
+ * proxy, from anywhere) cannot lock it out: it counts against its client's own bucket. A request refused
+ * for its token counts against its address, and gets 429 once that is full. The database is protected
+ * by the token lookup itself, not by the address bucket: junk never reaches it, and a well-formed token
+ * that no client has costs at most a shared reload of the live set, at most one every 100 ms.
  */
 export async function admitRequest(request: Request, now: Date): Promise<Admission> {
-  const address = clientAddress(request.headers, env().TRUST_PROXY)
+  prepareRateLimits()
   const screening = screenToken(bearerToken(request.headers.get('authorization')), now)
-  let result: Authentication
-  if (screening.decided !== undefined) result = screening.decided
-  else {
-    const gate = await consumeAddressRequest(address)
-    if (!gate.allowed) return { outcome: 'rate-limited', bucket: 'address', limit: gate }
-    result = await lookUpToken(screening.token, screening.hash, now)
-    if (!result.ok) return { outcome: 'refused', reason: result.reason, limit: gate }
-    await refundAddressRequest(address)
-  }
-  if (!result.ok) return refusedOrLimited(result, address)
+  const result = screening.decided ?? (await lookUpToken(screening.token, screening.hash, now))
+  if (!result.ok) return refusedOrLimited(result, clientAddress(request.headers, env().TRUST_PROXY))
   const limit = await consumeClientRequest(result.client.id)
   return limit.allowed ? { outcome: 'admitted', client: result.client, limit } : { outcome: 'rate-limited', bucket: 'client', limit }
 }

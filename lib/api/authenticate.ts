@@ -5,11 +5,14 @@ import { env } from '@/lib/env'
 import { checkTokenShape, createTokenVerifier, hashToken, type TokenVerification } from '@/lib/tokens'
 import { cacheIsTrustworthy, listenForClientChanges } from './change-listener'
 import { verificationCache } from './client-changes'
+import { liveTokens } from './live-tokens'
 
 export type Authentication = TokenVerification | { ok: false; reason: 'missing' }
 
 /** What is known about a token before the database: a decision, or the hash to look it up by. */
 export type Screening = { decided: Authentication } | { decided: undefined; token: string; hash: string }
+
+const expiredOn = (expiresOn: string, now: Date) => apiClientStatus({ revokedAt: null, expiresOn }, now) === 'expired'
 
 /**
  * Decides what can be decided without the database: a missing, malformed or mistyped token is refused,
@@ -23,18 +26,37 @@ export function screenToken(token: string | undefined, now: Date): Screening {
   const hash = hashToken(token, env().TOKEN_PEPPER)
   const client = cacheIsTrustworthy() ? verificationCache().get(hash, now.getTime()) : undefined
   if (!client) return { decided: undefined, token, hash }
-  const expired = apiClientStatus({ revokedAt: null, expiresOn: client.expiresOn }, now) === 'expired'
+  const expired = expiredOn(client.expiresOn, now)
   return { decided: expired ? { ok: false, reason: 'expired' } : { ok: true, client } }
 }
 
-/** Checks a well-formed token in the database, and caches it if it is valid and the cache can be trusted. */
+let tokenLookups = 0
+
+/** How many token lookups this process has sent to the database, and how many reloads of the live set (tests, bench). */
+export async function databaseLookupCounts(): Promise<{ tokenLookups: number; liveSetLoads: number }> {
+  return { tokenLookups, liveSetLoads: liveTokens(await getConnection()).loads }
+}
+
+/**
+ * Checks a well-formed token that is not cached (docs/decisions/0015). Only a token in the live set, and
+ * not expired, is looked up in the database; any other waits for the next reload of the set (shared by
+ * every request waiting then, at most one every 100 ms) and is refused without a lookup if it is still
+ * not there. A valid token is cached if the cache can be trusted.
+ */
 export async function lookUpToken(token: string, hash: string, now: Date): Promise<Authentication> {
   const cache = verificationCache()
-  // Read before the database: if any client changes while we wait, this result is not cached.
-  const generation = cache.generation
   const connection = await getConnection()
   listenForClientChanges(connection)
+  const live = liveTokens(connection)
+  const expiresOn = live.expiryOf(hash) ?? (await live.freshExpiryOf(hash))
+  if (expiresOn === undefined) return { ok: false, reason: 'unknown' }
+  if (expiredOn(expiresOn, now)) return { ok: false, reason: 'expired' }
+  // Read before the database: if any client changes while we wait, this result is not cached.
+  const generation = cache.generation
+  tokenLookups += 1
   const result = await createTokenVerifier(connection.db, env().TOKEN_PEPPER)(token, now)
-  if (result.ok && cacheIsTrustworthy()) cache.set(hash, result.client, now.getTime(), generation)
+  // A revoked or deleted client's hash leaves the set, so repeating its token costs reloads, not lookups.
+  if (!result.ok) live.drop(hash)
+  else if (cacheIsTrustworthy()) cache.set(hash, result.client, now.getTime(), generation)
   return result
 }

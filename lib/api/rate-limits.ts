@@ -87,6 +87,16 @@ async function consume(limiter: RateLimiterAbstract, limit: number, key: string)
   }
 }
 
+/**
+ * Creates the limiters, and so starts connecting to Redis, if that has not happened yet. Called at the
+ * start of every request so that the connection has the token lookup's time to become ready: until it
+ * is, counts go to the in-memory insurance limiter, and the first client on a new instance would be
+ * counted in two places.
+ */
+export function prepareRateLimits(): void {
+  limiters()
+}
+
 /** Counts one request against a client's bucket (RATE_LIMIT_PER_CLIENT a minute). */
 export function consumeClientRequest(clientId: string): Promise<RateLimitDecision> {
   const { perClient, clientPoints } = limiters()
@@ -97,9 +107,4 @@ export function consumeClientRequest(clientId: string): Promise<RateLimitDecisio
 export function consumeAddressRequest(address: string): Promise<RateLimitDecision> {
   const { perAddress, addressPoints } = limiters()
   return consume(perAddress, addressPoints, address)
-}
-
-/** Gives back the point taken before a lookup that found a valid token: valid clients have their own bucket. */
-export async function refundAddressRequest(address: string): Promise<void> {
-  await limiters().perAddress.reward(address, 1)
 }

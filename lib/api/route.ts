@@ -1,11 +1,11 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { systemClock } from '@/lib/clock'
-import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 import type { VerifiedClient } from '@/lib/tokens/verify'
 import { admitRequest, type Admission } from './admission'
 import { describeFailure } from './failure-log'
+import { isUnservedAddress, notFoundResponse } from './methods'
 import { rateLimitHeaders } from './rate-limit-headers'
 import { problemResponse, tooManyRequestsResponse, unauthorisedResponse, withApiHeaders } from './responses'
 import { recordApiClientUse } from './use-recorder'
@@ -41,16 +41,26 @@ async function flatParams(context: RouteContext | undefined): Promise<Record<str
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value.join('/') : value]))
 }
 
+/** The 503 problem for a database that cannot be reached. */
+export function databaseUnavailableResponse(requestId: string): Response {
+  return problemResponse({ status: 503, title: 'Service Unavailable', detail: 'The register is unavailable. Try again shortly.' }, requestId, {
+    'Retry-After': '5',
+  })
+}
+
+/** The bare 500 problem: nothing about what went wrong leaves the server. */
+export function internalErrorResponse(requestId: string): Response {
+  return problemResponse({ status: 500, title: 'Internal Server Error' }, requestId)
+}
+
 /** Turns anything a handler throws into problem+json: 503 when the database is unreachable, else a bare 500. */
 function failureResponse(error: unknown, requestId: string): Response {
   if (isDatabaseUnavailable(error)) {
     logger.error('register API: database unavailable', { requestId, ...describeFailure(error) })
-    return problemResponse({ status: 503, title: 'Service Unavailable', detail: 'The register is unavailable. Try again shortly.' }, requestId, {
-      'Retry-After': '5',
-    })
+    return databaseUnavailableResponse(requestId)
   }
   logger.error('register API: unexpected error', { requestId, ...describeFailure(error) })
-  return problemResponse({ status: 500, title: 'Internal Server Error' }, requestId)
+  return internalErrorResponse(requestId)
 }
 
 /** The response for a request that may not reach its handler. */
@@ -67,7 +77,7 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
 
 /**
  * The one wrapper around every authenticated /api/v1 route handler (docs/decisions/0001, 0006): it
- * answers 404 when the API is switched off, authenticates the bearer token (from a cache that every
+ * answers 404 when the API is switched off (or for the route's path with a trailing slash), authenticates the bearer token (from a cache that every
  * change to a client invalidates), applies the rate limits, notes the client's use, sets X-Request-Id,
  * Cache-Control: no-store and the RateLimit-* headers, and maps failures to problem+json. Handler bodies
  * are then a few lines.
@@ -75,7 +85,7 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
 export function withApiClient(handler: (context: ApiContext) => Promise<Response>) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     const requestId = randomUUID()
-    if (!env().API_ENABLED) return problemResponse({ status: 404, title: 'Not Found' }, requestId)
+    if (isUnservedAddress(request)) return notFoundResponse(requestId)
     try {
       const now = systemClock()
       const admission = await admitRequest(request, now)
@@ -93,7 +103,7 @@ export function withApiClient(handler: (context: ApiContext) => Promise<Response
 export function publicApiRoute(handler: (context: { request: Request; requestId: string }) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
     const requestId = randomUUID()
-    if (!env().API_ENABLED) return problemResponse({ status: 404, title: 'Not Found' }, requestId)
+    if (isUnservedAddress(request)) return notFoundResponse(requestId)
     try {
       return await handler({ request, requestId })
     } catch (error) {

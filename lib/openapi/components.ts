@@ -52,6 +52,7 @@ const headers = {
   'RateLimit-Remaining': integerHeader('How many requests are left in the current minute.'),
   'RateLimit-Reset': integerHeader('Seconds until the current minute’s count starts again.'),
   'Retry-After': integerHeader('Seconds to wait before trying again.'),
+  Allow: { description: 'The methods this path answers: always GET, HEAD, OPTIONS.', schema: { type: 'string' as const, const: 'GET, HEAD, OPTIONS' } },
   'WWW-Authenticate': {
     description: 'Always Bearer realm="register", error="invalid_token", whatever was wrong with the token.',
     schema: { type: 'string' as const },
@@ -77,6 +78,12 @@ const problems = {
     extra: ['WWW-Authenticate', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
   },
   NotFound: { status: 404, description: 'There is no such provider, or it is archived or deleted.', extra: [] },
+  SwitchedOff: { status: 404, description: 'The API is switched off (in an incident): every path answers 404.', extra: [] },
+  MethodNotAllowed: {
+    status: 405,
+    description: 'The answer to any method but GET, HEAD and OPTIONS (POST, PUT, PATCH, DELETE): the API is read-only.',
+    extra: ['Allow'],
+  },
   TooManyRequests: {
     status: 429,
     description: 'The client (or, without a valid token, the IP address) made too many requests this minute.',

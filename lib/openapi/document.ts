@@ -8,9 +8,10 @@ const description = `The register of teacher training providers in England, read
 
 Send an API client's token as \`Authorization: Bearer <token>\`. Responses are JSON; errors are
 \`application/problem+json\` (RFC 9457). Every response has \`X-Request-Id\` and \`Cache-Control: no-store\`.
-Each client may make 300 requests a minute, and each IP address 100 a minute without a valid token; over the
-limit the answer is 429 with \`Retry-After\`. In an incident the API may be switched off: then every endpoint
-answers 404. Human-readable documentation is at /api-docs.`
+Each client may make 300 requests a minute, and each IP address 100 a minute that are refused for their token
+(which never count against a valid token); over the limit the answer is 429 with \`Retry-After\`. In an incident
+the API may be switched off: then every path answers 404. Unknown paths answer 404 and methods other than GET,
+HEAD and OPTIONS 405, always as problem+json. Human-readable documentation is at /api-docs.`
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema } })
 const successHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
@@ -71,9 +72,50 @@ function registerPaths(registry: OpenAPIRegistry): void {
         headers: headerRefs('X-Request-Id', 'Cache-Control'),
         content: { 'application/json': { schema: { type: 'object' } } },
       },
-      ...problemResponses('InternalServerError'),
+      ...problemResponses('SwitchedOff', 'InternalServerError'),
     },
   })
+}
+
+type GeneratedDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>
+type Operation = NonNullable<NonNullable<GeneratedDocument['paths']>[string]['get']>
+
+/** Problem responses for the finished document, where schemas are written as references to components. */
+function problemResponsesByRef(...names: Parameters<typeof problemResponses>) {
+  const responses = problemResponses(...names)
+  for (const response of Object.values(responses)) response.content['application/problem+json'].schema = { $ref: '#/components/schemas/Problem' } as never
+  return responses
+}
+
+const switchedOffToo = ' It is also the answer to every request while the API is switched off.'
+
+/**
+ * What every path has, whoever registered it (app/api/[[...path]] and lib/api/methods.ts): a 404 while
+ * the API is switched off, and an OPTIONS that names the methods, beside which the 405 for any other
+ * method is documented. Added here so that no path can be registered without them.
+ */
+function addWhatEveryPathAnswers(document: GeneratedDocument): GeneratedDocument {
+  for (const item of Object.values(document.paths ?? {})) {
+    const get = item.get
+    if (!get?.responses) continue
+    const notFound = get.responses['404']
+    if (!notFound) Object.assign(get.responses, problemResponsesByRef('SwitchedOff'))
+    else if ('description' in notFound && !notFound.description.endsWith(switchedOffToo)) notFound.description += switchedOffToo
+    const options: Operation = {
+      operationId: `${get.operationId ?? 'path'}Options`,
+      tags: get.tags,
+      summary: 'The methods this path answers',
+      description: 'Answers 204 with `Allow: GET, HEAD, OPTIONS` and needs no token. Any other method gets 405. HEAD answers as GET does, without the body.',
+      security: [],
+      parameters: get.parameters?.filter((parameter) => 'in' in parameter && parameter.in === 'path'),
+      responses: {
+        204: { description: 'The methods this path answers are in Allow.', headers: headerRefs('Allow', 'X-Request-Id', 'Cache-Control') },
+        ...problemResponsesByRef('SwitchedOff', 'MethodNotAllowed'),
+      },
+    }
+    item.options = options
+  }
+  return document
 }
 
 /** The OpenAPI 3.1 document of the register API, generated from the zod schemas the handlers parse with. */
@@ -81,10 +123,18 @@ export function generateOpenApiDocument() {
   const registry = new OpenAPIRegistry()
   registerComponents(registry)
   registerPaths(registry)
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'Register of training providers API', version: 'v1', description },
-    // Relative to where the document is served, so the same file describes every environment.
+    info: {
+      title: 'Register of training providers API',
+      version: 'v1',
+      description,
+      contact: { name: 'Department for Education', url: 'https://www.gov.uk/contact-dfe' },
+      // Crown copyright data, published under the Open Government Licence like other GOV.UK data.
+      license: { name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
+    },
+    // Relative in the committed file, which describes every environment; GET /api/v1/openapi.json serves it
+    // with this service's absolute address instead (lib/openapi/served.ts), which tools that import it need.
     servers: [{ url: '/api/v1', description: 'This service' }],
     security: [{ bearerAuth: [] }],
     tags: [
@@ -92,4 +142,5 @@ export function generateOpenApiDocument() {
       { name: 'Service', description: 'The API itself.' },
     ],
   })
+  return addWhatEveryPathAnswers(document)
 }

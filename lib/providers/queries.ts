@@ -55,30 +55,40 @@ type ProviderRow = { [K in keyof typeof providerColumns]: ProviderRecord[K] }
 // Written exactly as the partial indexes' predicate, so the planner can use them.
 const isLive = and(isNull(providers.archivedAt), isNull(providers.deletedAt))
 
-/** Has a live academic-year row for the year; the year's id is looked up once, so each probe is one index entry. */
-function activeIn(db: Database, academicYear: number): SQL {
+/** How the academic-year filter is written: see activeIn. */
+type YearShape = 'probe' | 'hash'
+
+/**
+ * Has a live academic-year row for the year; the year's id is looked up once. Two shapes, chosen by the
+ * caller rather than by the planner, whose choice depends on statistics a freshly loaded database lacks:
+ * - 'probe' (EXISTS): one index entry per provider read, best when only the first rows are wanted;
+ * - 'hash' (`coalesce(id in (…), false)`): PostgreSQL cannot turn an IN inside an expression into a join,
+ *   so it always reads the year's providers once into a hash table. Best for counting and deep pages.
+ *   A bare IN or EXISTS becomes a semi-join, which without statistics the planner nests as a probe per
+ *   provider (several times slower; bench/README.md).
+ */
+function activeIn(db: Database, academicYear: number, shape: YearShape): SQL {
   const yearId = db.select({ id: academicYears.id }).from(academicYears).where(eq(academicYears.startYear, academicYear))
+  const isThisYear = and(sql`${providerAcademicYears.academicYearId} = (${yearId})`, isNull(providerAcademicYears.deletedAt))
+  if (shape === 'hash') {
+    const providerIds = db.select({ providerId: providerAcademicYears.providerId }).from(providerAcademicYears).where(isThisYear)
+    return sql`coalesce(${providers.id} in (${providerIds}), false)`
+  }
   return exists(
     db
       .select({ one: sql`1` })
       .from(providerAcademicYears)
-      .where(
-        and(
-          eq(providerAcademicYears.providerId, providers.id),
-          sql`${providerAcademicYears.academicYearId} = (${yearId})`,
-          isNull(providerAcademicYears.deletedAt),
-        ),
-      ),
+      .where(and(eq(providerAcademicYears.providerId, providers.id), isThisYear)),
   )
 }
 
-function whereFor(db: Database, filters: ProviderFilters): SQL | undefined {
+function whereFor(db: Database, filters: ProviderFilters, yearShape: YearShape): SQL | undefined {
   return and(
     isLive,
     filters.changedSince ? gte(providers.updatedAt, filters.changedSince) : undefined,
     filters.providerType ? eq(providers.providerType, filters.providerType) : undefined,
     filters.accreditationStatus ? eq(providers.accreditationStatus, filters.accreditationStatus) : undefined,
-    filters.academicYear !== undefined ? activeIn(db, filters.academicYear) : undefined,
+    filters.academicYear !== undefined ? activeIn(db, filters.academicYear, yearShape) : undefined,
   )
 }
 
@@ -146,9 +156,13 @@ async function withChildren(db: Database, rows: ProviderRow[]): Promise<Provider
   }))
 }
 
+// A slice that starts this near its end reads at most about this many providers; beyond it, building the
+// year's hash table once costs less than probing the index for each provider skipped.
+const probeBelowOffset = 2_000
+
 /** The query counting the live providers that match the filters (built, not run: bench/explain.ts shows its plan). */
 export function providerCountQuery(db: Database, filters: ProviderFilters) {
-  return db.select({ total: count() }).from(providers).where(whereFor(db, filters))
+  return db.select({ total: count() }).from(providers).where(whereFor(db, filters, 'hash'))
 }
 
 /**
@@ -160,7 +174,7 @@ export function providerPageQuery(db: Database, filters: ProviderFilters, slice:
   const sliceIds = db
     .select({ id: providers.id })
     .from(providers)
-    .where(whereFor(db, filters))
+    .where(whereFor(db, filters, slice.offset < probeBelowOffset ? 'probe' : 'hash'))
     .orderBy(direction(providers.updatedAt), direction(providers.id))
     .offset(slice.offset)
     .limit(slice.limit)

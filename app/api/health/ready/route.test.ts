@@ -5,6 +5,7 @@ vi.mock('@/db', () => ({ getDb }))
 vi.mock('@/lib/logger', () => ({ logger: { error: vi.fn() }, describeError: (error: unknown) => ({ error: String(error) }) }))
 
 const { GET } = await import('./route')
+const ready = new Request('http://register.test/api/health/ready')
 
 afterEach(() => {
   vi.useRealTimers()
@@ -15,7 +16,7 @@ describe('GET /api/health/ready', () => {
   it('answers 200 ok, uncached, when the database answers select 1', async () => {
     const execute = vi.fn().mockResolvedValue([{ '?column?': 1 }])
     getDb.mockResolvedValue({ execute })
-    const response = await GET()
+    const response = await GET(ready)
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(await response.json()).toEqual({ status: 'ok' })
@@ -24,7 +25,7 @@ describe('GET /api/health/ready', () => {
 
   it('answers a 503 problem that gives nothing away when the database cannot be reached', async () => {
     getDb.mockRejectedValue(Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), { code: 'ECONNREFUSED' }))
-    const response = await GET()
+    const response = await GET(ready)
     expect(response.status).toBe(503)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
     expect(response.headers.get('retry-after')).toBe('5')
@@ -36,7 +37,7 @@ describe('GET /api/health/ready', () => {
   it('gives up after 2 seconds rather than hang a load balancer’s probe', async () => {
     vi.useFakeTimers()
     getDb.mockReturnValue(new Promise(() => {}))
-    const pending = GET()
+    const pending = GET(ready)
     await vi.advanceTimersByTimeAsync(2_000)
     expect((await pending).status).toBe(503)
   })

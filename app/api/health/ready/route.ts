@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { problemResponse } from '@/lib/api/responses'
 import { describeError, logger } from '@/lib/logger'
+import { isUnservedAddress, notFoundResponse, otherMethods } from '@/lib/api/methods'
 
 // Load balancers give up on a probe after a few seconds; answer 503 before they do rather than hang.
 const timeoutMs = 2_000
@@ -21,8 +22,9 @@ async function databaseAnswers(): Promise<void> {
 }
 
 /** Readiness: 200 when the database answers `select 1`, else a 503 problem that gives no details away. */
-export async function GET(): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
   const requestId = randomUUID()
+  if (isUnservedAddress(request, { switchedOffWithApi: false })) return notFoundResponse(requestId)
   try {
     await databaseAnswers()
     return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId } })
@@ -31,3 +33,5 @@ export async function GET(): Promise<Response> {
     return problemResponse({ status: 503, title: 'Service Unavailable' }, requestId, { 'Retry-After': '5' })
   }
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ switchedOffWithApi: false })

@@ -5,6 +5,7 @@ import { linkFiltersOf, parseProviderListQuery, providerFiltersOf } from '@/lib/
 import { providerListResponse } from '@/lib/providers/present'
 import { invalidParamsResponse } from '@/lib/providers/problems'
 import { listProviders } from '@/lib/providers/queries'
+import { otherMethods } from '@/lib/api/methods'
 
 /** GET /api/v1/providers: a page of live providers, filtered, ordered by updated_at then id. */
 export const GET = withApiClient(async ({ request, requestId }) => {
@@ -15,3 +16,5 @@ export const GET = withApiClient(async ({ request, requestId }) => {
   const filters = linkFiltersOf(parsed.given)
   return jsonResponse(providerListResponse(result.providers, { path: '/api/v1/providers', filters, page, perPage, total: result.total }), requestId)
 })
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods()

@@ -7,6 +7,7 @@ import { parseQuery } from '@/lib/providers/list-query'
 import { providerResponse } from '@/lib/providers/present'
 import { invalidParamsResponse, providerNotFoundResponse } from '@/lib/providers/problems'
 import { findProvider } from '@/lib/providers/queries'
+import { otherMethods } from '@/lib/api/methods'
 
 const noParameters = z.strictObject({})
 
@@ -19,3 +20,5 @@ export const GET = withApiClient(async ({ request, requestId, params }) => {
   const record = isUuid(id) ? await findProvider(await getDb(), id) : undefined
   return record ? jsonResponse(providerResponse(record), requestId) : providerNotFoundResponse(requestId)
 })
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods()

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { LiveTokenSet, type LiveToken } from './live-token-set'
+
+/** A loader over a table the test edits, counting its calls and how many run at once. */
+function table(initial: LiveToken[] = []) {
+  const state = { rows: initial, calls: 0, running: 0, mostAtOnce: 0 }
+  const load = async () => {
+    state.calls += 1
+    state.running += 1
+    state.mostAtOnce = Math.max(state.mostAtOnce, state.running)
+    const snapshot = [...state.rows]
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    state.running -= 1
+    return snapshot
+  }
+  return { state, load }
+}
+
+describe('LiveTokenSet', () => {
+  it('makes every miss that arrives together share one load, and finds a token added just before', async () => {
+    const { state, load } = table()
+    const set = new LiveTokenSet(load, 50)
+    state.rows = [{ hash: 'new', expiresOn: '2027-03-31' }]
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, index) => set.freshExpiryOf(index === 0 ? 'new' : `unknown-${index}`)))
+    expect(answers[0]).toBe('2027-03-31')
+    expect(answers.slice(1).every((answer) => answer === undefined)).toBe(true)
+    expect(state.calls).toBe(1)
+    expect(set.expiryOf('new')).toBe('2027-03-31')
+  })
+
+  it('loads at most once per interval and one at a time under a continuous flood, each miss seeing a load that started after it', async () => {
+    const { state, load } = table()
+    const set = new LiveTokenSet(load, 40)
+    const started = performance.now()
+    let loadsWhenAdded = 0
+    let loadsWhenFound = 0
+    const flood = async () => {
+      while (performance.now() - started < 600) await set.freshExpiryOf('made-up')
+    }
+    const newcomer = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      state.rows = [{ hash: 'created', expiresOn: '2027-03-31' }]
+      loadsWhenAdded = set.loads
+      expect(await set.freshExpiryOf('created')).toBe('2027-03-31')
+      loadsWhenFound = set.loads
+    }
+    await Promise.all([...Array.from({ length: 50 }, flood), newcomer()])
+    const elapsed = performance.now() - started
+    expect(state.mostAtOnce).toBe(1)
+    expect(state.calls).toBeGreaterThan(3)
+    expect(state.calls).toBeLessThanOrEqual(Math.ceil(elapsed / 40) + 1)
+    // Found by the next load to start (the one running when it was added may have read the table before).
+    expect(loadsWhenFound - loadsWhenAdded).toBeGreaterThanOrEqual(1)
+    expect(loadsWhenFound - loadsWhenAdded).toBeLessThanOrEqual(2)
+  })
+
+  it('forgets a dropped hash until a load has it again, and passes a failed load to every waiter', async () => {
+    const rows = [{ hash: 'kept', expiresOn: '2027-03-31' }]
+    let fail = false
+    const set = new LiveTokenSet(async () => {
+      if (fail) throw new Error('database down')
+      return rows
+    }, 0)
+    expect(await set.freshExpiryOf('kept')).toBe('2027-03-31')
+    set.drop('kept')
+    expect(set.expiryOf('kept')).toBeUndefined()
+    fail = true
+    const waiters = Array.from({ length: 3 }, () => set.freshExpiryOf('kept'))
+    for (const waiter of waiters) await expect(waiter).rejects.toThrow('database down')
+    fail = false
+    expect(await set.freshExpiryOf('kept')).toBe('2027-03-31')
+    expect(set.loads).toBe(3)
+  })
+})
