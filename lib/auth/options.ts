@@ -7,6 +7,7 @@ import { sessionMaxAgeSeconds, secureCookiesEnabled } from './cookies'
 import { authenticateWithPassword } from './credentials'
 import { admitDfeSignInUser, dfeSignInSessionToken } from './dfe-sign-in-callbacks'
 import { dfeSignInProvider, dfeSignInProviderId } from './dfe-sign-in-provider'
+import { signedInAtClaim } from './session-start'
 
 let options: NextAuthOptions | undefined
 
@@ -48,13 +49,15 @@ export function authOptions(): NextAuthOptions {
         return admitDfeSignInUser({ sub: account.providerAccountId, email: user.email ?? undefined })
       },
       async jwt({ token, account }) {
-        // Only on the sign-in itself does next-auth pass the account; later calls keep the token as it is.
-        if (account?.provider !== dfeSignInProviderId) return token
-        return dfeSignInSessionToken(account.providerAccountId)
+        // Only on the sign-in itself does next-auth pass the account; later calls keep the token as it is
+        // (a refresh keeps the sign-in time, so it cannot outlive a sign-out).
+        if (account?.provider === dfeSignInProviderId) return dfeSignInSessionToken(account.providerAccountId)
+        if (account) return { ...token, [signedInAtClaim]: Date.now() }
+        return token
       },
       session({ session, token }) {
         // Expose the id only; pages load the person (and their role) from the database.
-        return { ...session, user: { id: token.sub, name: token.name, email: token.email } }
+        return { ...session, user: { id: token.sub, name: token.name, email: token.email, [signedInAtClaim]: token[signedInAtClaim] } }
       },
       // Only paths on this service, never another site, survive the round trip through DfE Sign-in.
       redirect({ url, baseUrl }) {
