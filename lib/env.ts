@@ -83,6 +83,7 @@ const schemaFor = (isProduction: boolean) =>
       .default('rotp'),
     RATE_LIMIT_PER_CLIENT: positiveInteger(300),
     RATE_LIMIT_PER_IP: positiveInteger(100),
+    SIGN_IN_ATTEMPTS_PER_ADDRESS: positiveInteger(100),
     TRUST_PROXY: proxyHops,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'must be debug, info, warn, error or silent' }).default('info'),
     DFE_SIGN_IN_ISSUER: issuerUrl.optional(),

@@ -4,7 +4,7 @@ import { dfeSignInSettings, env } from '@/lib/env'
 import { describeError, logger } from '@/lib/logger'
 import { safeCallbackPath } from './callback-url'
 import { sessionMaxAgeSeconds, secureCookiesEnabled } from './cookies'
-import { authenticateWithPassword } from './credentials'
+import { signInWithEmailAndPassword } from './password-sign-in'
 import { admitDfeSignInUser, dfeSignInSessionToken } from './dfe-sign-in-callbacks'
 import { dfeSignInProvider, dfeSignInProviderId } from './dfe-sign-in-provider'
 import { signedInAtClaim } from './session-start'
@@ -16,8 +16,10 @@ function credentialsProvider() {
     id: 'credentials',
     name: 'Email and password',
     credentials: { email: { label: 'Email address', type: 'email' }, password: { label: 'Password', type: 'password' } },
-    async authorize(credentials) {
-      const result = await authenticateWithPassword(credentials?.email ?? '', credentials?.password ?? '')
+    async authorize(credentials, request) {
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(request.headers ?? {})) if (typeof value === 'string') headers.set(name, value)
+      const result = await signInWithEmailAndPassword({ email: credentials?.email ?? '', password: credentials?.password ?? '' }, headers)
       if (result.outcome !== 'signed-in') return null
       return { id: result.user.id, email: result.user.email, name: `${result.user.firstName} ${result.user.lastName}` }
     },
