@@ -70,6 +70,7 @@ const schemaFor = (isProduction: boolean) =>
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+    DATABASE_QUERY_TIMEOUT_MS: positiveInteger(10_000),
     NEXTAUTH_SECRET: secret('NEXTAUTH_SECRET', isProduction),
     NEXTAUTH_URL: z.url({ error: 'must be the full URL the service is served at, like https://example.education.gov.uk' }).optional(),
     TOKEN_PEPPER: secret('TOKEN_PEPPER', isProduction),
