@@ -47,8 +47,7 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
       connect_timeout: 5,
       // Server-side limits on every connection: a slow query is cancelled, and a transaction left open
       // (its client gone quiet) is ended, releasing its locks.
-      connection:
-        timeout === undefined ? {} : { statement_timeout: timeout, idle_in_transaction_session_timeout: timeout + deadlineMarginMs },
+      connection: timeout === undefined ? {} : { statement_timeout: timeout, idle_in_transaction_session_timeout: timeout + deadlineMarginMs },
     })
     const sql = timeout === undefined ? raw : withDeadlines(raw, { queryMs: timeout + deadlineMarginMs })
     const db = drizzle(sql, { schema }) as unknown as Database

@@ -27,7 +27,8 @@ function boundedQuery(query: Pending, ms: number) {
   const run = () => withinDeadline(query, ms)
   return {
     values: () => withinDeadline(query.values(), ms),
-    then: <A, B>(fulfilled?: (value: unknown) => A | PromiseLike<A>, rejected?: (reason: unknown) => B | PromiseLike<B>) => run().then(fulfilled, rejected),
+    then: <A, B>(fulfilled?: (value: unknown) => A | PromiseLike<A>, rejected?: (reason: unknown) => B | PromiseLike<B>) =>
+      run().then(fulfilled, rejected),
     catch: <B>(rejected?: (reason: unknown) => B | PromiseLike<B>) => run().catch(rejected),
     finally: (done?: () => void) => run().finally(done),
   }

@@ -13,7 +13,13 @@ export const journeyUsers = {
   'sign-out': { firstName: 'Simon', lastName: 'Signout', email: 'simon.signout@education.gov.uk', apiUser: false, clientToken: false },
   'sign-out-everywhere': { firstName: 'Evie', lastName: 'Everywhere', email: 'evie.everywhere@education.gov.uk', apiUser: true, clientToken: false },
   'sign-out-no-javascript': { firstName: 'Owen', lastName: 'Offline', email: 'owen.offline@education.gov.uk', apiUser: false, clientToken: false },
-  'sign-out-everywhere-no-javascript': { firstName: 'Nell', lastName: 'Nowhere', email: 'nell.nowhere@education.gov.uk', apiUser: true, clientToken: false },
+  'sign-out-everywhere-no-javascript': {
+    firstName: 'Nell',
+    lastName: 'Nowhere',
+    email: 'nell.nowhere@education.gov.uk',
+    apiUser: true,
+    clientToken: false,
+  },
 } as const
 
 export type JourneyUserKey = keyof typeof journeyUsers

@@ -44,7 +44,9 @@ describe('password sign-in', () => {
     expect((await authenticateWithPassword(database.db, attempt('priya.shah@education.gov.uk', password), now, shared)).outcome).toBe('locked')
     expect((await authenticateWithPassword(database.db, attempt('PRIYA.SHAH@education.gov.uk', password), now, shared)).outcome).toBe('locked')
     // JavaScript lower-cases U+0130 to "i̇", PostgreSQL's lower() may give "i": refused before any lookup.
-    expect((await authenticateWithPassword(database.db, attempt('pr\u0130ya.shah@education.gov.uk', password), now, shared)).outcome).toBe('bad-email')
+    expect((await authenticateWithPassword(database.db, attempt('pr\u0130ya.shah@education.gov.uk', password), now, shared)).outcome).toBe(
+      'bad-email',
+    )
     // Another account is not locked.
     expect((await authenticateWithPassword(database.db, attempt('gita.guess@education.gov.uk', password), now, shared)).outcome).toBe('signed-in')
   })
@@ -60,7 +62,9 @@ describe('password sign-in', () => {
     const shared = limits(5)
     const outcomes = []
     for (let index = 0; index < 7; index += 1) {
-      outcomes.push((await authenticateWithPassword(database.db, attempt(`guess.${index}@education.gov.uk`, 'wrong', '198.51.100.7'), now, shared)).outcome)
+      outcomes.push(
+        (await authenticateWithPassword(database.db, attempt(`guess.${index}@education.gov.uk`, 'wrong', '198.51.100.7'), now, shared)).outcome,
+      )
     }
     expect(outcomes).toEqual(['refused', 'refused', 'refused', 'refused', 'refused', 'caller-limited', 'caller-limited'])
     // Even the right password is not checked for that caller until the window ends.

@@ -47,14 +47,23 @@ function raw(head: string, body = ''): Promise<RawResponse> {
     socket.on('close', () => {
       const [top = '', ...rest] = received.split('\r\n\r\n')
       const [statusLine = '', ...lines] = top.split('\r\n')
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]))
+      const headers = Object.fromEntries(
+        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      )
       resolve({ status: Number(statusLine.split(' ')[1]), headers, body: rest.join('\r\n\r\n') })
     })
     socket.end(`${head.replace(/\n/g, '\r\n')}Host: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n${body}`)
   })
 }
 
-const commonHeaders = ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'permissions-policy', 'x-request-id', 'content-security-policy']
+const commonHeaders = [
+  'x-content-type-options',
+  'x-frame-options',
+  'referrer-policy',
+  'permissions-policy',
+  'x-request-id',
+  'content-security-policy',
+]
 
 describe('the front door', () => {
   it.each(['TRACE', 'PURGE', 'PROPFIND'])('answers %s on a page with a plain 405 and Allow', async (method) => {

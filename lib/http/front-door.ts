@@ -29,6 +29,9 @@ export function securityHeaders(production: boolean): Record<string, string> {
 
 // Responses that are not pages run no script and embed nothing: the strictest policy. Pages get theirs, with a nonce, from proxy.ts.
 const nonPagePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+// HTML that did not pass through proxy.ts (Next's 404 for a path outside its matcher) has no nonce: no inline script runs.
+const pageWithoutNoncePolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 function pathOf(request: IncomingMessage): string {
   const url = request.url ?? '/'
@@ -42,13 +45,22 @@ function addHeaders(request: IncomingMessage, response: ServerResponse, producti
   for (const [name, value] of Object.entries(securityHeaders(production))) if (!response.hasHeader(name)) response.setHeader(name, value)
   if (!response.hasHeader('X-Request-Id')) response.setHeader('X-Request-Id', randomUUID())
   const contentType = String(response.getHeader('Content-Type') ?? '')
-  if (!response.hasHeader('Content-Security-Policy') && !contentType.startsWith('text/html')) response.setHeader('Content-Security-Policy', nonPagePolicy)
+  if (!response.hasHeader('Content-Security-Policy')) {
+    response.setHeader('Content-Security-Policy', contentType.startsWith('text/html') ? pageWithoutNoncePolicy : nonPagePolicy)
+  }
   if (isApiPath(path)) response.setHeader('Cache-Control', 'no-store')
   if (response.statusCode === 405 && !response.hasHeader('Allow')) response.setHeader('Allow', allowedMethods(path))
 }
 
 /** Answers a request here, with the common headers: problem+json under /api, plain text elsewhere. */
-function answer(request: IncomingMessage, response: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+function answer(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+) {
   const path = pathOf(request)
   const requestId = randomUUID()
   const api = isApiPath(path)

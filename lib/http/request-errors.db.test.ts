@@ -28,7 +28,10 @@ async function linesWritten(work: () => unknown): Promise<string[]> {
     out.mockRestore()
     err.mockRestore()
   }
-  return written.join('').split('\n').filter((line) => line !== '')
+  return written
+    .join('')
+    .split('\n')
+    .filter((line) => line !== '')
 }
 
 // What an anonymous caller typed into the sign-in form: a NUL byte, then a forged log line.
@@ -52,11 +55,22 @@ describe(`logging a failed query (${process.env.TEST_DATABASE_KIND})`, () => {
     // The driver's own message holds the raw parameters, line break included: the reason for all this.
     expect(String((error as Error).message)).toContain('signed in')
     const lines = await linesWritten(() =>
-      logRequestError(error, { path: '/sign-in?email=anne.wilson%40education.gov.uk', method: 'POST', headers: {} }, { routePath: '/sign-in', routeType: 'action' }),
+      logRequestError(
+        error,
+        { path: '/sign-in?email=anne.wilson%40education.gov.uk', method: 'POST', headers: {} },
+        { routePath: '/sign-in', routeType: 'action' },
+      ),
     )
     expect(lines).toHaveLength(1)
     const entry = JSON.parse(lines[0] ?? '') as Record<string, unknown>
-    expect(entry).toMatchObject({ level: 'error', message: 'unexpected server error', method: 'POST', path: '/sign-in', route: '/sign-in', failedQuery: true })
+    expect(entry).toMatchObject({
+      level: 'error',
+      message: 'unexpected server error',
+      method: 'POST',
+      path: '/sign-in',
+      route: '/sign-in',
+      failedQuery: true,
+    })
     expect(lines[0]).not.toContain('anne.wilson')
     expect(lines[0]).not.toContain('signed in')
     expect(lines[0]).not.toMatch(/select/i)

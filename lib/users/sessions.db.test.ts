@@ -16,7 +16,11 @@ afterAll(async () => {
 })
 
 async function addPerson(email: string) {
-  const result = await createUser(database.db, { details: { firstName: 'Sam', lastName: 'Session', email, apiUser: false }, actor: null, at: new Date() })
+  const result = await createUser(database.db, {
+    details: { firstName: 'Sam', lastName: 'Session', email, apiUser: false },
+    actor: null,
+    at: new Date(),
+  })
   if (result.outcome !== 'created') throw new Error('not created')
   return result.user
 }
