@@ -123,6 +123,8 @@ function rawGet(
 ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, baseURL)
+    // Given as a list of lines, Node sends no Host of its own; HTTP/1.1 requires one.
+    headerLines = [`Host: ${url.host}`, ...headerLines]
     const outgoing = httpRequest({
       host: url.hostname,
       port: url.port,
