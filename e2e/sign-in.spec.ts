@@ -128,6 +128,22 @@ test.describe('Signing in', () => {
     await copy.close()
   })
 
+  test('an address that cannot be anyone’s (a NUL byte, a dotted capital I) gets the format message, not a lookup', async ({ page }) => {
+    const message = 'Enter an email address in the correct format, like name@education.gov.uk'
+    for (const email of ['pr\u0130ya.shah@education.gov.uk', 'priya.shah@education.gov.uk\u0000']) {
+      await page.goto('/sign-in')
+      await page.getByLabel('Email address').fill('x')
+      // Typing cannot enter a NUL byte; a script or a crafted post can.
+      await page.getByLabel('Email address').evaluate((input, value) => ((input as HTMLInputElement).value = value), email)
+      await page.getByLabel('Password', { exact: true }).fill(demoUser('api-only').password)
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+      await expectPage(page, 'Sign in', { hasErrors: true })
+      await expectErrorSummary(page, [message])
+      await expect(page.locator('#email-error')).toContainText(message)
+      await expect(page.getByRole('link', { name: 'Sign out' })).toHaveCount(0)
+    }
+  })
+
   test('a signed-out visit to a staff page asks for sign-in, then returns to that page', async ({ page }) => {
     await page.goto('/account')
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/)
