@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import type { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import type { Sql } from 'postgres'
+import { withDeadlines } from './deadlines'
 import * as schema from './schema'
 
 /** The Drizzle database, whichever driver is underneath (postgres.js or PGlite). */
@@ -15,7 +16,20 @@ export type DatabaseConnection =
   | { kind: 'postgres'; db: Database; sql: Sql; url: string; close: () => Promise<void> }
   | { kind: 'pglite'; db: Database; pglite: PGlite; close: () => Promise<void> }
 
-export type ConnectionOptions = { url?: string; pgliteDir?: string; maxConnections?: number }
+export type ConnectionOptions = {
+  url?: string
+  pgliteDir?: string
+  maxConnections?: number
+  /**
+   * PostgreSQL only: the longest a query may run (statement_timeout, set on every connection) and, a little
+   * longer, the longest a query waits for any answer before it fails (db/deadlines.ts). The service sets it;
+   * command-line tools (migrations, the seed) leave it unset and may take as long as they need.
+   */
+  queryTimeoutMs?: number
+}
+
+/** How much longer than statement_timeout a query waits before the connection counts as dead. */
+const deadlineMarginMs = 2_000
 
 /**
  * Opens a connection: postgres.js when a URL is given, otherwise PGlite persisted in a folder
@@ -25,14 +39,19 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
   if (options.url) {
     const { default: postgres } = await import('postgres')
     const { drizzle } = await import('drizzle-orm/postgres-js')
-    const sql = postgres(options.url, {
+    const timeout = options.queryTimeoutMs
+    const raw = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
       // Fail fast when the server is down so API requests can answer 503 instead of hanging.
       connect_timeout: 5,
+      // Server-side limits on every connection: a slow query is cancelled, and a transaction left open
+      // (its client gone quiet) is ended, releasing its locks.
+      connection: timeout === undefined ? {} : { statement_timeout: timeout, idle_in_transaction_session_timeout: timeout + deadlineMarginMs },
     })
+    const sql = timeout === undefined ? raw : withDeadlines(raw, { queryMs: timeout + deadlineMarginMs })
     const db = drizzle(sql, { schema }) as unknown as Database
-    return { kind: 'postgres', db, sql, url: options.url, close: () => sql.end({ timeout: 5 }) }
+    return { kind: 'postgres', db, sql, url: options.url, close: () => raw.end({ timeout: 5 }) }
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')

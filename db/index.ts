@@ -11,8 +11,8 @@ const holder = globalThis as typeof globalThis & { __registerDatabase?: Holder }
 const state: Holder = (holder.__registerDatabase ??= {})
 
 async function prepare(): Promise<DatabaseConnection> {
-  const { DATABASE_URL, PGLITE_DIR } = env()
-  const connection = await openDatabase({ url: DATABASE_URL, pgliteDir: PGLITE_DIR })
+  const { DATABASE_URL, PGLITE_DIR, DATABASE_QUERY_TIMEOUT_MS } = env()
+  const connection = await openDatabase({ url: DATABASE_URL, pgliteDir: PGLITE_DIR, queryTimeoutMs: DATABASE_QUERY_TIMEOUT_MS })
   await migrateDatabase(connection)
   if (connection.kind === 'pglite') {
     // The embedded database is for trying the service out: give it demo data on first start.

@@ -1,6 +1,7 @@
 import { expect, test } from './support/test'
 import { expectPage } from './support/pages'
-import { signIn } from './support/sign-in'
+import { journeyUsers } from './support/journey-users'
+import { signIn, signInWithPassword } from './support/sign-in'
 
 test.describe('The GOV.UK shell', () => {
   test('a page that does not exist is a GOV.UK 404 page', async ({ page }) => {
@@ -65,11 +66,29 @@ test.describe('The shell with JavaScript turned off', () => {
     await page.goto('/sign-in')
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
     await expectPage(page, 'Sign in', { hasErrors: true })
-    await signIn(page, 'general-access')
+    // A person of its own: signing out ends every session of the person, in every journey.
+    await signInWithPassword(page, journeyUsers['sign-out-no-javascript'].email)
     await expect(page).toHaveURL(/\/api-clients$/)
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Your account' }).click()
     await expectPage(page, 'Your account')
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign out' }).click()
     await expectPage(page, 'You have signed out')
+  })
+
+  test('"Sign out everywhere" works without JavaScript', async ({ page, browser }) => {
+    const person = journeyUsers['sign-out-everywhere-no-javascript']
+    const other = await browser.newContext({ javaScriptEnabled: false })
+    const otherPage = await other.newPage()
+    await signInWithPassword(otherPage, person.email)
+    await expect(otherPage.getByRole('link', { name: 'Sign out' })).toBeVisible()
+    await signInWithPassword(page, person.email)
+    await expect(page.getByRole('link', { name: 'Sign out' })).toBeVisible()
+    await page.goto('/account')
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click()
+    await expectPage(page, 'You have signed out')
+    await otherPage.goto('/account')
+    // The cookie is still there but refused: the page sends the browser to sign in.
+    await expect(otherPage).toHaveURL(/\/sign-in(\?callbackUrl=%2Faccount)?$/)
+    await other.close()
   })
 })

@@ -1,6 +1,24 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 import { expect, test } from './support/test'
+import { journeyUsers } from './support/journey-users'
 import { expectErrorSummary, expectPage } from './support/pages'
-import { demoUser, signIn } from './support/sign-in'
+import { demoUser, signIn, signInWithPassword } from './support/sign-in'
+
+/** Another browser holding a copy of `page`'s session cookie, as someone who copied it would. */
+async function browserWithCopiedSession(browser: Browser, page: Page): Promise<BrowserContext> {
+  const copied = (await page.context().cookies()).filter((cookie) => cookie.name.endsWith('next-auth.session-token'))
+  expect(copied).toHaveLength(1)
+  const context = await browser.newContext()
+  await context.addCookies(copied)
+  return context
+}
+
+/** A staff page sends the browser to sign in: with the page to return to when its cookie is gone, without when the cookie is refused. */
+async function expectSentToSignIn(page: Page) {
+  await page.goto('/account')
+  await expect(page).toHaveURL(/\/sign-in(\?callbackUrl=%2Faccount)?$/)
+  await expect(page.getByRole('link', { name: 'Sign out' })).toHaveCount(0)
+}
 
 test.describe('Signing in', () => {
   test('a general-access user signs in, sees every section and lands on API clients', async ({ page }) => {
@@ -62,13 +80,68 @@ test.describe('Signing in', () => {
     await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fapi-clients$/)
   })
 
-  test('signing out ends the session', async ({ page }) => {
-    await signIn(page, 'general-access')
+  test('signing out ends the session, and a copy of its cookie taken before no longer works', async ({ page, browser }) => {
+    await signInWithPassword(page, journeyUsers['sign-out'].email)
+    await expect(page.getByRole('link', { name: 'Sign out' })).toBeVisible()
+    const copy = await browserWithCopiedSession(browser, page)
+    const copyPage = await copy.newPage()
+    await copyPage.goto('/account')
+    await expectPage(copyPage, 'Your account')
+
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Sign out' }).click()
     await expectPage(page, 'You have signed out')
     await expect(page.getByRole('link', { name: 'Sign out' })).toHaveCount(0)
+    await expectSentToSignIn(page)
+
+    await expectSentToSignIn(copyPage)
+    // next-auth re-issues the cookie (with a new issue time) when its session endpoint is read: still refused.
+    expect((await copyPage.request.get('/api/auth/session')).ok()).toBe(true)
+    await expectSentToSignIn(copyPage)
+    await copy.close()
+  })
+
+  test('"Sign out everywhere" on Your account ends the session in every browser', async ({ page, browser }) => {
+    const evie = journeyUsers['sign-out-everywhere']
+    await signInWithPassword(page, evie.email)
+    await expect(page.getByRole('link', { name: 'Sign out' })).toBeVisible()
+    const other = await browser.newContext()
+    const otherPage = await other.newPage()
+    await signInWithPassword(otherPage, evie.email)
+    await expect(otherPage.getByRole('link', { name: 'Sign out' })).toBeVisible()
+    const copy = await browserWithCopiedSession(browser, otherPage)
+    const copyPage = await copy.newPage()
+
     await page.goto('/account')
-    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Faccount$/)
+    await expectPage(page, 'Your account')
+    await expect(page.getByRole('heading', { level: 2, name: 'Sign out everywhere' })).toBeVisible()
+    await expect(page.getByText('Sign out on every device and browser where you are signed in to this service')).toBeVisible()
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click()
+    await expectPage(page, 'You have signed out')
+
+    for (const each of [page, otherPage, copyPage]) await expectSentToSignIn(each)
+    // Signing in again afterwards works as usual.
+    await signInWithPassword(otherPage, evie.email)
+    await expect(otherPage.getByRole('link', { name: 'Sign out' })).toBeVisible()
+    await otherPage.goto('/account')
+    await expectPage(otherPage, 'Your account')
+    await other.close()
+    await copy.close()
+  })
+
+  test('an address that cannot be anyone’s (a NUL byte, a dotted capital I) gets the format message, not a lookup', async ({ page }) => {
+    const message = 'Enter an email address in the correct format, like name@education.gov.uk'
+    for (const email of ['pr\u0130ya.shah@education.gov.uk', 'priya.shah@education.gov.uk\u0000']) {
+      await page.goto('/sign-in')
+      await page.getByLabel('Email address').fill('x')
+      // Typing cannot enter a NUL byte; a script or a crafted post can.
+      await page.getByLabel('Email address').evaluate((input, value) => ((input as HTMLInputElement).value = value), email)
+      await page.getByLabel('Password', { exact: true }).fill(demoUser('api-only').password)
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+      await expectPage(page, 'Sign in', { hasErrors: true })
+      await expectErrorSummary(page, [message])
+      await expect(page.locator('#email-error')).toContainText(message)
+      await expect(page.getByRole('link', { name: 'Sign out' })).toHaveCount(0)
+    }
   })
 
   test('a signed-out visit to a staff page asks for sign-in, then returns to that page', async ({ page }) => {

@@ -272,6 +272,11 @@ test.describe('Deactivate and reactivate a user', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${dana.name} Active`)
     await expect(page.locator('.govuk-summary-card__title')).toHaveText(['User reactivated', 'User deactivated', 'User added'])
     expect(await infoStatus(request, token, address)).toBe(401)
+    // Deactivation ended Dana's sessions (docs/decisions/0013): her old cookie stays refused, so she signs in again.
+    await danasPage.goto('/api-clients')
+    await expect(danasPage).toHaveURL(/\/sign-in$/)
+    await signInWithPassword(danasPage, dana.email)
+    await expect(menu(danasPage).getByRole('link', { name: 'Sign out' })).toBeVisible()
     await danasPage.goto('/api-clients')
     await expect(danasPage.getByRole('row').filter({ hasText: 'E2E deactivation' })).toContainText('Revoked')
     await danasContext.close()

@@ -46,6 +46,15 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PUBLIC_URL: 'https://register.example/?a=1' })).toThrow('- PUBLIC_URL must be the address the service is served at, without a query or fragment')
   })
 
+  it('bounds sign-in attempts per address and database queries by default, and takes other whole numbers', () => {
+    expect(parseEnv({ NODE_ENV: 'development' })).toMatchObject({ SIGN_IN_ATTEMPTS_PER_ADDRESS: 100, DATABASE_QUERY_TIMEOUT_MS: 10_000 })
+    expect(parseEnv({ NODE_ENV: 'development', SIGN_IN_ATTEMPTS_PER_ADDRESS: '20', DATABASE_QUERY_TIMEOUT_MS: '2500' })).toMatchObject({
+      SIGN_IN_ATTEMPTS_PER_ADDRESS: 20,
+      DATABASE_QUERY_TIMEOUT_MS: 2500,
+    })
+    expect(() => parseEnv({ NODE_ENV: 'development', DATABASE_QUERY_TIMEOUT_MS: '0' })).toThrow('- DATABASE_QUERY_TIMEOUT_MS must be at least 1')
+  })
+
   it('refuses production without secrets, naming each variable', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
     const attempt = () => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'mysql://x', API_ENABLED: 'maybe' })

@@ -26,6 +26,7 @@ export function openRunDatabase() {
 export class DatabaseProxy {
   #server: Server | undefined
   readonly #sockets = new Set<Socket>()
+  #stalled = false
 
   constructor(readonly port: number) {}
 
@@ -41,6 +42,11 @@ export class DatabaseProxy {
   async start(): Promise<void> {
     const target = new URL(databaseServerUrl())
     const server = createServer((client) => {
+      this.#sockets.add(client)
+      client.on('close', () => this.#sockets.delete(client))
+      client.on('error', () => client.destroy())
+      // A stalled database: the connection is accepted, and nothing ever comes back.
+      if (this.#stalled) return client.pause()
       const upstream = connect(Number(target.port || 5432), target.hostname)
       for (const socket of [client, upstream]) {
         this.#sockets.add(socket)
@@ -53,6 +59,24 @@ export class DatabaseProxy {
     this.#server = server
   }
 
+  /**
+   * Stops answering without closing anything, as a black-holed network or a frozen server would: open
+   * connections stay open and hear nothing back, new ones are accepted and hear nothing either.
+   */
+  stall(): void {
+    this.#stalled = true
+    for (const socket of this.#sockets) {
+      socket.unpipe()
+      socket.pause()
+    }
+  }
+
+  /** Ends a stall by cutting every stalled connection (as the network coming back to a restarted server would) and forwarding again. */
+  unstall(): void {
+    this.#stalled = false
+    for (const socket of this.#sockets) socket.destroy()
+  }
+
   /** Refuses new connections and cuts the open ones, as a database that went down would. */
   async stop(): Promise<void> {
     const server = this.#server
@@ -62,16 +86,23 @@ export class DatabaseProxy {
   }
 }
 
-/** Another `next start` of the main server's build, with its environment plus `env`. */
-export async function startInstance(port: number, env: Record<string, string>): Promise<{ origin: string; stop: () => Promise<void> }> {
+/** Another `next start` of the main server's build, with its environment plus `env`; `output` is what it has written since it became healthy, when captured. */
+export async function startInstance(
+  port: number,
+  env: Record<string, string>,
+  options: { captureOutput?: boolean } = {},
+): Promise<{ origin: string; stop: () => Promise<void>; output: () => string }> {
   const inherited = { ...process.env }
   for (const name of ['TEST_DATABASE_URL', 'TEST_REDIS_URL', 'REDIS_URL', 'PGLITE_DIR']) delete inherited[name]
   const origin = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, [resolve('node_modules/next/dist/bin/next'), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     // E2E_PORT chooses the build folder (next.config.ts): the main server's.
     env: { ...inherited, ...e2eEnvironment(mainPort), E2E_PORT: mainPort, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.captureOutput ? 'pipe' : 'ignore', options.captureOutput ? 'pipe' : 'inherit'],
   })
+  let written = ''
+  child.stdout?.on('data', (chunk: Buffer) => (written += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (written += chunk.toString()))
   const exited = new Promise<void>((done) => child.once('exit', () => done()))
   const stop = async () => {
     child.kill('SIGTERM')
@@ -83,7 +114,10 @@ export async function startInstance(port: number, env: Record<string, string>): 
       (response) => response.ok,
       () => false,
     )
-    if (healthy) return { origin, stop }
+    if (healthy) {
+      const startedAt = written.length
+      return { origin, stop, output: () => written.slice(startedAt) }
+    }
     await new Promise((done) => setTimeout(done, 500))
   }
   await stop()

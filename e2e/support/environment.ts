@@ -16,6 +16,8 @@ export function e2eEnvironment(port: string): Record<string, string> {
     LOG_LEVEL: 'warn',
     // Tests stand in for the proxy: each sends its own X-Forwarded-For, so no two share an address bucket.
     TRUST_PROXY: 'true',
+    // Browsers in the journeys send no X-Forwarded-For, so every journey's sign-in shares one caller bucket.
+    SIGN_IN_ATTEMPTS_PER_ADDRESS: '100000',
     // Runs on other ports (and earlier runs on this one) must not share rate-limit counts in Redis.
     REDIS_KEY_PREFIX: `rotp-e2e-${port}`,
     // DfE Sign-in is the test provider on this machine; the same values register its one client.

@@ -9,6 +9,17 @@ export const journeyUsers = {
   'access-change': { firstName: 'Flynn', lastName: 'Flag', email: 'flynn.flag@education.gov.uk', apiUser: false, clientToken: false },
   'walk-target': { firstName: 'Walter', lastName: 'Target', email: 'walter.target@education.gov.uk', apiUser: true, clientToken: false },
   'no-javascript': { firstName: 'Nora', lastName: 'Noscript', email: 'nora.noscript@education.gov.uk', apiUser: true, clientToken: true },
+  // Signing out ends every session of the person (docs/decisions/0013), so journeys that sign out have people of their own.
+  'sign-out': { firstName: 'Simon', lastName: 'Signout', email: 'simon.signout@education.gov.uk', apiUser: false, clientToken: false },
+  'sign-out-everywhere': { firstName: 'Evie', lastName: 'Everywhere', email: 'evie.everywhere@education.gov.uk', apiUser: true, clientToken: false },
+  'sign-out-no-javascript': { firstName: 'Owen', lastName: 'Offline', email: 'owen.offline@education.gov.uk', apiUser: false, clientToken: false },
+  'sign-out-everywhere-no-javascript': {
+    firstName: 'Nell',
+    lastName: 'Nowhere',
+    email: 'nell.nowhere@education.gov.uk',
+    apiUser: true,
+    clientToken: false,
+  },
 } as const
 
 export type JourneyUserKey = keyof typeof journeyUsers

@@ -29,6 +29,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
         'CONNECTION_DESTROYED',
         '57P01',
         '57P03',
+        // statement_timeout: the database is too slow to answer now (db/client.ts).
+        '57014',
       ].includes(code)
     )
       return true

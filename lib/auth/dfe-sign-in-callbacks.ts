@@ -5,6 +5,7 @@ import { systemClock } from '@/lib/clock'
 import { logger } from '@/lib/logger'
 import { fullName } from '@/lib/users/names'
 import { findUserByDfeSignInUid, matchDfeSignInUser } from './dfe-sign-in'
+import { signedInAtClaim } from './session-start'
 
 /** Where a person DfE Sign-in vouches for, but who has no account here, is sent. */
 export const notRecognisedPath = '/sign-in/not-recognised'
@@ -36,5 +37,5 @@ export async function dfeSignInSessionToken(sub: string): Promise<JWT> {
   const user = await findUserByDfeSignInUid(await getDb(), sub)
   // Matched a moment ago, so only a deletion in between gets here; next-auth then shows /sign-in?error=Callback.
   if (!user) throw new Error('the person matched to this DfE Sign-in account has gone')
-  return { sub: user.id, name: fullName(user), email: user.email }
+  return { sub: user.id, name: fullName(user), email: user.email, [signedInAtClaim]: Date.now() }
 }

@@ -4,9 +4,10 @@ import { dfeSignInSettings, env } from '@/lib/env'
 import { describeError, logger } from '@/lib/logger'
 import { safeCallbackPath } from './callback-url'
 import { sessionMaxAgeSeconds, secureCookiesEnabled } from './cookies'
-import { authenticateWithPassword } from './credentials'
+import { signInWithEmailAndPassword } from './password-sign-in'
 import { admitDfeSignInUser, dfeSignInSessionToken } from './dfe-sign-in-callbacks'
 import { dfeSignInProvider, dfeSignInProviderId } from './dfe-sign-in-provider'
+import { signedInAtClaim } from './session-start'
 
 let options: NextAuthOptions | undefined
 
@@ -15,8 +16,10 @@ function credentialsProvider() {
     id: 'credentials',
     name: 'Email and password',
     credentials: { email: { label: 'Email address', type: 'email' }, password: { label: 'Password', type: 'password' } },
-    async authorize(credentials) {
-      const result = await authenticateWithPassword(credentials?.email ?? '', credentials?.password ?? '')
+    async authorize(credentials, request) {
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(request.headers ?? {})) if (typeof value === 'string') headers.set(name, value)
+      const result = await signInWithEmailAndPassword({ email: credentials?.email ?? '', password: credentials?.password ?? '' }, headers)
       if (result.outcome !== 'signed-in') return null
       return { id: result.user.id, email: result.user.email, name: `${result.user.firstName} ${result.user.lastName}` }
     },
@@ -48,13 +51,15 @@ export function authOptions(): NextAuthOptions {
         return admitDfeSignInUser({ sub: account.providerAccountId, email: user.email ?? undefined })
       },
       async jwt({ token, account }) {
-        // Only on the sign-in itself does next-auth pass the account; later calls keep the token as it is.
-        if (account?.provider !== dfeSignInProviderId) return token
-        return dfeSignInSessionToken(account.providerAccountId)
+        // Only on the sign-in itself does next-auth pass the account; later calls keep the token as it is
+        // (a refresh keeps the sign-in time, so it cannot outlive a sign-out).
+        if (account?.provider === dfeSignInProviderId) return dfeSignInSessionToken(account.providerAccountId)
+        if (account) return { ...token, [signedInAtClaim]: Date.now() }
+        return token
       },
       session({ session, token }) {
         // Expose the id only; pages load the person (and their role) from the database.
-        return { ...session, user: { id: token.sub, name: token.name, email: token.email } }
+        return { ...session, user: { id: token.sub, name: token.name, email: token.email, [signedInAtClaim]: token[signedInAtClaim] } }
       },
       // Only paths on this service, never another site, survive the round trip through DfE Sign-in.
       redirect({ url, baseUrl }) {

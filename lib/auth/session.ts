@@ -1,9 +1,14 @@
 import 'server-only'
 import { encode } from 'next-auth/jwt'
 import { cookies } from 'next/headers'
+import { getDb } from '@/db'
+import { systemClock } from '@/lib/clock'
 import { env } from '@/lib/env'
+import { endSessionsOf } from '@/lib/users/sessions'
 import { fullName } from '@/lib/users/names'
 import { sessionCookieName, sessionMaxAgeSeconds, secureCookiesEnabled } from './cookies'
+import { getSessionState } from './current-user'
+import { signedInAtClaim } from './session-start'
 
 /**
  * Starts a next-auth session for a person our own sign-in form has just checked. It writes the same
@@ -13,7 +18,7 @@ import { sessionCookieName, sessionMaxAgeSeconds, secureCookiesEnabled } from '.
  */
 export async function startSession(user: { id: string; firstName: string; lastName: string; email: string }): Promise<void> {
   const token = await encode({
-    token: { sub: user.id, name: fullName(user), email: user.email },
+    token: { sub: user.id, name: fullName(user), email: user.email, [signedInAtClaim]: Date.now() },
     secret: env().NEXTAUTH_SECRET,
     maxAge: sessionMaxAgeSeconds,
   })
@@ -27,8 +32,13 @@ export async function startSession(user: { id: string; firstName: string; lastNa
   })
 }
 
-/** Ends the session by removing next-auth's session cookie. */
+/**
+ * Signs the person out: removes this browser's session cookie and records on the person that their
+ * sessions ended now, so a copy of the cookie (or one in another browser) is refused from now on.
+ */
 export async function endSession(): Promise<void> {
+  const state = await getSessionState()
+  if (state.status === 'signed-in') await endSessionsOf(await getDb(), { id: state.user.id, at: systemClock() })
   const jar = await cookies()
   jar.delete(sessionCookieName())
 }

@@ -1,5 +1,6 @@
 import 'server-only'
 import { redirect } from 'next/navigation'
+import { badRequest } from '@/lib/http/bad-request'
 import { getSessionState } from './current-user'
 import { hasGeneralAccess, type CurrentUser } from './roles'
 
@@ -18,6 +19,8 @@ export function staffAction<State, Args extends unknown[]>(
     if (state.status === 'inactive') redirect('/account-not-active')
     // Not forbidden() here: for a form posted without JavaScript Next would answer with its 404 page.
     if (options.generalAccessOnly && !hasGeneralAccess(state.user)) redirect('/permission-denied')
+    // A forged call with too few arguments is the caller's fault (400), not a server error.
+    if (args.length < handler.length - 1) badRequest('a server action was called with too few arguments')
     return handler(state.user, ...args)
   }
 }

@@ -1,3 +1,4 @@
+import { badRequest } from '@/lib/http/bad-request'
 import type { z } from 'zod'
 
 /** One line of a GOV.UK error summary: the message and the id of the field it links to. */
@@ -23,8 +24,12 @@ export function hasErrors(state: { summary: ErrorSummaryItem[] }): boolean {
   return state.summary.length > 0
 }
 
-/** Reads the named text fields from submitted form data; missing fields become ''. */
+/**
+ * Reads the named text fields from submitted form data; missing fields become ''. A server action can be
+ * called with any arguments: anything but form data is the caller's fault (400), not a server error.
+ */
 export function readFields<Name extends string>(formData: FormData, names: readonly Name[]): Record<Name, string> {
+  if (typeof (formData as Partial<FormData> | null)?.get !== 'function') badRequest('a form action was sent something other than form data')
   const entries = names.map((name) => {
     const value = formData.get(name)
     return [name, typeof value === 'string' ? value : ''] as const

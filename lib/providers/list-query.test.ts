@@ -35,6 +35,7 @@ describe('parseProviderListQuery', () => {
     ['2026-09-14T12:34:56+01:00', '2026-09-14T11:34:56.000Z'],
     ['2026-09-14T11:34:56.123Z', '2026-09-14T11:34:56.123Z'],
     ['2028-02-29', '2028-02-29T00:00:00.000Z'],
+    ['0001-01-01', '0001-01-01T00:00:00.000Z'],
   ])('reads changed_since=%s as %s', (value, instant) => {
     const result = parse(`changed_since=${encodeURIComponent(value)}`)
     expect(result.ok && result.query.changed_since?.toISOString()).toBe(instant)
@@ -47,6 +48,10 @@ describe('parseProviderListQuery', () => {
     ['14/09/2026', 'a UK-style date'],
     ['yesterday', 'words'],
     ['', 'nothing'],
+    // PostgreSQL has no year 0 (1 BC): these once reached the database and gave 500.
+    ['0000-01-01', 'year 0'],
+    ['0000-12-31T23:59:59Z', 'a moment in year 0'],
+    ['0001-01-01T00:30:00+01:00', 'a moment that is in year 0 in UTC'],
   ])('refuses changed_since=%s (%s), naming it', (value) => {
     expect(refused(`changed_since=${encodeURIComponent(value)}`)).toEqual([
       { name: 'changed_since', reason: expect.stringMatching(/^must be an ISO 8601 date/) },

@@ -37,6 +37,8 @@ export const providerListQuerySchema = z.strictObject({
   changed_since: z
     .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: parameterReasons.changed_since })
     .transform(instantOf)
+    // Year 1 onwards in UTC: PostgreSQL has no year 0, and `0000-01-01` would otherwise reach it.
+    .refine((instant) => instant.getUTCFullYear() >= 1, { error: parameterReasons.changed_since })
     .optional()
     .meta({
       description:

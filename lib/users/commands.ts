@@ -169,7 +169,8 @@ export async function deactivateUser(db: Database, input: { id: string; actor: A
     if (!user) return { outcome: 'not-found' }
     if (input.actor?.id === user.id) return { outcome: 'self', user }
     if (!user.active) return { outcome: 'unchanged', user }
-    const changed = await applyUserChange(tx, user, input, { action: 'deactivated', set: { active: false } })
+    // Ending their sessions as well means a cookie from before stays refused even if they are reactivated.
+    const changed = await applyUserChange(tx, user, input, { action: 'deactivated', set: { active: false, sessionsEndedAt: input.at } })
     // Active means not revoked, not deleted and not expired (lib/api-clients/status.ts): expired clients keep their status.
     const clients = await tx
       .select()

@@ -1,8 +1,10 @@
 import Link from 'next/link'
+import { Button } from '@/components/govuk/button'
 import { SummaryList } from '@/components/govuk/summary-list'
 import { PageTitle } from '@/components/page-title'
 import { requireUser } from '@/lib/auth/current-user'
 import { fullName } from '@/lib/users/names'
+import { signOutEverywhereAction } from './actions'
 
 const roleNames = { 'general-access': 'General access', 'api-only': 'API user' } as const
 
@@ -26,6 +28,14 @@ export default async function AccountPage() {
             Sign out
           </Link>
         </p>
+        <h2 className="govuk-heading-m">Sign out everywhere</h2>
+        <p className="govuk-body">
+          Sign out on every device and browser where you are signed in to this service, for example if you used a shared computer and did not sign
+          out.
+        </p>
+        <form action={signOutEverywhereAction}>
+          <Button text="Sign out everywhere" classes="govuk-button--secondary" />
+        </form>
       </div>
     </div>
   )
