@@ -72,7 +72,7 @@ test.describe('Bad input gets a 4xx, not a 5xx', () => {
     }
     const api = await request.fetch('/api/v1/providers', { method: 'TRACE', headers: { 'X-Forwarded-For': distinctAddress() } })
     expect(await expectProblem(api, 405)).toMatchObject({ title: 'Method Not Allowed' })
-    expect(api.headers().allow).toBe('GET, HEAD')
+    expect(api.headers().allow).toBe('GET, HEAD, OPTIONS')
   })
 
   test('changed_since=0000-01-01 is refused with the parameter named', async ({ request }) => {

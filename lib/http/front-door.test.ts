@@ -77,7 +77,7 @@ describe('the front door', () => {
   it('answers TRACE under /api with a problem+json 405', async () => {
     const response = await raw('TRACE /api/v1/providers HTTP/1.1\n')
     expect(response.status).toBe(405)
-    expect(response.headers.allow).toBe('GET, HEAD')
+    expect(response.headers.allow).toBe('GET, HEAD, OPTIONS')
     expect(response.headers['content-type']).toBe('application/problem+json')
     expect(JSON.parse(response.body)).toMatchObject({ status: 405, title: 'Method Not Allowed' })
     expect(response.headers['cache-control']).toBe('no-store')

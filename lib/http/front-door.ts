@@ -13,7 +13,7 @@ const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/')
 /** The methods to list in Allow for a path whose route cannot say (Next's own 405s, and the methods refused here). */
 export function allowedMethods(path: string): string {
   if (path.startsWith('/api/auth/') || !isApiPath(path)) return 'GET, HEAD, POST'
-  return 'GET, HEAD'
+  return 'GET, HEAD, OPTIONS'
 }
 
 /** The headers every response carries, whatever made it: pages, the API, health checks, static files, Next's own errors. */
