@@ -84,10 +84,7 @@ describe('the change feed', () => {
   it('serves the providers of an academic year whose start year changes', async () => {
     await database.db.transaction(async (tx) => {
       // The bounds check is on the row, so the year and its dates move together.
-      await tx
-        .update(academicYears)
-        .set({ startYear: 2027, startsOn: '2027-08-01', endsOn: '2028-07-31' })
-        .where(eq(academicYears.startYear, 2026))
+      await tx.update(academicYears).set({ startYear: 2027, startsOn: '2027-08-01', endsOn: '2028-07-31' }).where(eq(academicYears.startYear, 2026))
     })
     const { changes, cursor: next } = await drain(cursor)
     const inYear = await database.db

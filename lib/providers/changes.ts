@@ -7,8 +7,7 @@ import { providerColumns, withChildren, type ProviderRecord } from './queries'
 
 /** One entry of the change feed: a provider as it is now, or the news that it is no longer served. */
 export type ProviderChange =
-  | { change: 'updated'; id: string; changedAt: Date; provider: ProviderRecord }
-  | { change: 'removed'; id: string; changedAt: Date }
+  { change: 'updated'; id: string; changedAt: Date; provider: ProviderRecord } | { change: 'removed'; id: string; changedAt: Date }
 
 export type ChangePage =
   | { outcome: 'page'; changes: ProviderChange[]; next: FeedCursor; hasMore: boolean }
