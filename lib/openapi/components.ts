@@ -52,6 +52,10 @@ const headers = {
   'RateLimit-Remaining': integerHeader('How many requests are left in the current minute.'),
   'RateLimit-Reset': integerHeader('Seconds until the current minute’s count starts again.'),
   'Retry-After': integerHeader('Seconds to wait before trying again.'),
+  ETag: {
+    description: 'A weak entity tag of the body. Send it back as If-None-Match to get 304 Not Modified, with no body, while the answer is unchanged.',
+    schema: { type: 'string' as const },
+  },
   'WWW-Authenticate': {
     description: 'Always Bearer realm="register", error="invalid_token", whatever was wrong with the token.',
     schema: { type: 'string' as const },
@@ -77,6 +81,14 @@ const problems = {
     extra: ['WWW-Authenticate', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
   },
   NotFound: { status: 404, description: 'There is no such provider, or it is archived or deleted.', extra: [] },
+  ApiSwitchedOff: { status: 404, description: 'The API is switched off for an incident: every endpoint answers 404 until it is back.', extra: [] },
+  Gone: {
+    status: 410,
+    description:
+      'The cursor is not one this register can carry on from (it came from another environment, or from before the register was restored). ' +
+      'Start again without a cursor and replace your copy with what the feed serves.',
+    extra: [],
+  },
   TooManyRequests: {
     status: 429,
     description: 'The client (or, without a valid token, the IP address) made too many requests this minute.',
@@ -117,4 +129,14 @@ export function registerComponents(registry: OpenAPIRegistry): void {
       `each token to its holder once. Tokens match the regular expression \`${tokenPatternSource}\`, which secret scanners can use to find leaked ones.`,
   })
   for (const [name, header] of Object.entries(headers)) registry.registerComponent('headers', name, header)
+}
+
+/** The 304 of an endpoint that sends ETag: the client's copy is current, so only headers come back. */
+export function notModifiedResponse() {
+  return {
+    304: {
+      description: 'Not Modified: If-None-Match named the current ETag. No body.',
+      headers: headerRefs('X-Request-Id', 'Cache-Control', 'ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'),
+    },
+  }
 }
