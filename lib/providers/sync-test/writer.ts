@@ -20,23 +20,32 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
 
 export type WriterOptions = { db: Database; ids: string[]; random: () => number; steps: number; holdMs: number; log: string[] }
 
-/** Runs one round of changes; the held-open transaction runs alongside the other steps. */
+/** Runs one round of changes, at least `steps` of them; the held-open transaction runs alongside the others. */
 export async function writeRound({ db, ids, random, steps, holdMs, log }: WriterOptions): Promise<void> {
-  const pick = () => ids[Math.floor(random() * ids.length)] ?? ''
   const stamp = () => Math.floor(random() * 1e9).toString(36)
-  const held = db.transaction(async (tx) => {
-    const id = pick()
-    await tx
-      .update(providers)
-      .set({ operatingName: `Held ${stamp()}` })
-      .where(eq(providers.id, id))
-    await tx
-      .update(addresses)
-      .set({ postcode: `HD${Math.floor(random() * 9)} 1AA` })
-      .where(eq(addresses.providerId, id))
-    await sleep(holdMs)
-    log.push(`held ${id}`)
-  })
+  // The held transaction's provider is left to it alone: another write to it would wait for its row lock,
+  // commit after it and so carry the change past the reader, hiding what the test is there to show.
+  const heldId = ids[Math.floor(random() * ids.length)] ?? ''
+  const others = ids.filter((id) => id !== heldId)
+  const pick = () => others[Math.floor(random() * others.length)] ?? ''
+  let holding = true
+  const held = db
+    .transaction(async (tx) => {
+      const id = heldId
+      await tx
+        .update(providers)
+        .set({ operatingName: `Held ${stamp()}` })
+        .where(eq(providers.id, id))
+      await tx
+        .update(addresses)
+        .set({ postcode: `HD${Math.floor(random() * 9)} 1AA` })
+        .where(eq(addresses.providerId, id))
+      await sleep(holdMs)
+      log.push(`held ${id}`)
+    })
+    .finally(() => {
+      holding = false
+    })
   const actions: Record<string, (id: string) => Promise<unknown>> = {
     rename: (id) =>
       db
@@ -68,10 +77,11 @@ export async function writeRound({ db, ids, random, steps, holdMs, log }: Writer
         .where(and(eq(providers.id, id), or(isNotNull(providers.archivedAt), isNotNull(providers.deletedAt)))),
   }
   const names = Object.keys(actions)
-  for (let step = 0; step < steps; step += 1) {
+  // Other transactions keep committing for as long as the held one is open, so the reader has every chance to pass it.
+  for (let step = 0; step < steps || holding; step += 1) {
     if (step === Math.floor(steps / 2)) {
       // 300 providers in one transaction: one xid, 300 sequence numbers, to be split across many pages.
-      const chosen = [...ids].sort(() => random() - 0.5).slice(0, 300)
+      const chosen = [...others].sort(() => random() - 0.5).slice(0, 300)
       await db.transaction(async (tx) => {
         for (const chunk of [chosen.slice(0, 150), chosen.slice(150)])
           await tx
