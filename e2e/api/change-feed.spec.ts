@@ -106,8 +106,8 @@ test.describe('GET /api/v1/providers/changes', () => {
     }
     const tooMany = await expectProblem(await get(request, '/api/v1/providers/changes?per_page=501&since=2026'), 400)
     expect(tooMany.invalid_params).toEqual([
-      { name: 'since', reason: 'is not a parameter of this endpoint' },
       { name: 'per_page', reason: 'must be a whole number from 1 to 500' },
+      { name: 'since', reason: 'is not a parameter of this endpoint' },
     ])
   })
 
@@ -144,4 +144,27 @@ test.describe('If-None-Match on the provider endpoints', () => {
       expect((await get(request, path, { 'If-None-Match': '"other"' })).status()).toBe(200)
     })
   }
+})
+
+test.describe('The sync guide in /api-docs', () => {
+  test('is linked from the contents and has a section for each step, 304s, 429s and starting again', async ({ page }) => {
+    await page.goto('/api-docs')
+    await page.getByRole('link', { name: 'Keeping a copy of the register', exact: true }).first().click()
+    await expect(page).toHaveURL(/#sync-guide$/)
+    await expect(page.getByRole('heading', { level: 2, name: 'Keeping a copy of the register', exact: true })).toBeVisible()
+    const steps = [
+      'The first load',
+      'Polling for changes',
+      'Removals',
+      'Not modified: 304',
+      'Too many requests: 429',
+      'Starting again: 410 and 400',
+      'Example',
+    ]
+    for (const name of steps) await expect(page.getByRole('heading', { level: 3, name, exact: true })).toBeVisible()
+    await expect(page.getByRole('row', { name: /^410 Gone/ })).toContainText(
+      'The change feed cannot carry on from this cursor. Start again without a cursor.',
+    )
+    await expect(page.getByRole('heading', { level: 3, name: 'GET /api/v1/providers/changes', exact: true })).toBeVisible()
+  })
 })
