@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@/test/database'
 import { readProviderChanges, type ProviderChange } from './changes'
 import { feedStart, type FeedCursor } from './feed-cursor'
 import { findProvider } from './queries'
+import { waitForWritersBefore } from './sync-test/clients'
 import { ids, insertChildrenOfA, insertTestRegister } from './test-register'
 
 let database: TestDatabase
@@ -28,6 +29,8 @@ async function page(cursor: FeedCursor, perPage = 100): Promise<Page> {
 
 /** Follows the feed from `cursor` until has_more is false; returns every change and the cursor to poll from. */
 async function drain(cursor: FeedCursor, perPage = 2): Promise<{ changes: ProviderChange[]; cursor: FeedCursor }> {
+  // The horizon is the whole server's: a write transaction in another database (another test file) holds it back too.
+  await waitForWritersBefore(database.db)
   const changes: ProviderChange[] = []
   for (;;) {
     const result = await page(cursor, perPage)
