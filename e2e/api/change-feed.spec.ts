@@ -94,7 +94,8 @@ test.describe('GET /api/v1/providers/changes', () => {
   })
 
   test('refuses a malformed cursor with a 400 that says to start again', async ({ request }) => {
-    for (const bad of ['not-a-cursor', encoded('v2:1:1'), `${cursor}x`]) {
+    // A damaged first character always breaks the version; a character added at the end can spell another valid cursor.
+    for (const bad of ['not-a-cursor', encoded('v2:1:1'), `x${cursor.slice(1)}`]) {
       const problem = await expectProblem(await get(request, `/api/v1/providers/changes?cursor=${encodeURIComponent(bad)}`), 400)
       expect(problem).toEqual({
         type: 'about:blank',
