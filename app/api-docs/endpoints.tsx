@@ -3,7 +3,7 @@ import { Table } from '@/components/govuk/table'
 import { accreditationStatuses, providerTypes } from '@/db/schema/register'
 import { paging } from '@/lib/providers/list-query'
 import { Code, CodeBlock } from './code-block'
-import { exampleListResponse, exampleProviderResponse } from './examples'
+import { exampleChangesResponse, exampleListResponse, exampleProviderResponse } from './examples'
 
 const parameterRows = [
   [
@@ -54,9 +54,14 @@ export function Endpoints() {
         <Code>next</Code> is null on the last.
       </p>
       <p className="govuk-body">
-        To keep a copy of the register up to date, remember the latest <Code>updated_at</Code> you hold, ask for providers changed since then, and
-        follow <Code>next</Code> until it is null. A change to a provider’s accreditations, addresses or academic years changes its{' '}
-        <Code>updated_at</Code> too. The provider you already hold at that moment comes back again, so none is missed.
+        Numbered pages are for browsing and one-off reads. They shift when providers change between two requests, archived and deleted providers
+        simply stop appearing, and <Code>updated_at</Code> (which also changes when a provider’s accreditations, addresses or academic years do) is
+        when the change began, not when it was committed. So a copy kept with <Code>changed_since</Code> can miss providers or keep ones that have
+        gone: to keep a copy, use the change feed below, as{' '}
+        <a className="govuk-link" href="#sync-guide">
+          Keeping a copy of the register
+        </a>{' '}
+        explains.
       </p>
       <Details summaryText="Example response">
         <p className="govuk-body">
@@ -72,6 +77,18 @@ export function Endpoints() {
       </p>
       <Details summaryText="Example response">
         <CodeBlock>{exampleProviderResponse}</CodeBlock>
+      </Details>
+
+      <h3 className="govuk-heading-s">GET /api/v1/providers/changes</h3>
+      <p className="govuk-body">
+        The change feed, for keeping a copy of the register. Parameters: <Code>cursor</Code>, the <Code>meta.next_cursor</Code> of the last page you
+        applied (leave it out to start from the beginning), and <Code>per_page</Code>, from 1 to {paging.maxPerPage} (the default is{' '}
+        {paging.defaultPerPage}). <Code>data</Code> lists changes in the order to apply them: <Code>updated</Code> with the provider, or{' '}
+        <Code>removed</Code> for one archived or deleted. <Code>meta.has_more</Code> says whether to follow <Code>links.next</Code> now. A cursor that
+        is damaged gets a 400; one the register cannot carry on from gets a 410. Both mean: start again without a cursor.
+      </p>
+      <Details summaryText="Example response">
+        <CodeBlock>{exampleChangesResponse}</CodeBlock>
       </Details>
 
       <h3 className="govuk-heading-s">GET /api/v1/info</h3>

@@ -12,6 +12,7 @@ const statuses: [string, string][] = [
     'There is no such provider, or it is archived or deleted; or the path does not exist (a trailing slash makes a different path). Every path answers 404 while the API is switched off in an incident.',
   ],
   ['405 Method Not Allowed', 'The method is not GET, HEAD or OPTIONS: the API is read-only. Allow lists the methods.'],
+  ['410 Gone', 'The change feed cannot carry on from this cursor. Start again without a cursor.'],
   ['429 Too Many Requests', 'You made too many requests this minute. Wait for the number of seconds in Retry-After.'],
   ['500 Internal Server Error', 'Something went wrong on our side.'],
   ['503 Service Unavailable', 'The register cannot be reached just now. Try again after the number of seconds in Retry-After.'],
@@ -57,8 +58,12 @@ export async function ErrorsAndLimits() {
         Caching and request ids
       </h2>
       <p className="govuk-body">
-        Every response has <Code>Cache-Control: no-store</Code>: do not keep register data in shared caches, and ask again for fresh data. Every
-        response also has an <Code>X-Request-Id</Code> header, the same as the <Code>request_id</Code> of an error.
+        Every response has <Code>Cache-Control: no-store</Code>: do not keep register data in shared caches, and ask again for fresh data (with{' '}
+        <Code>If-None-Match</Code>, so an unchanged answer costs only headers: see{' '}
+        <a className="govuk-link" href="#sync-not-modified">
+          Not modified: 304
+        </a>
+        ). Every response also has an <Code>X-Request-Id</Code> header, the same as the <Code>request_id</Code> of an error.
       </p>
     </>
   )

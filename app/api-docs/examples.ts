@@ -1,5 +1,6 @@
 import { parseProviderListQuery } from '@/lib/providers/list-query'
-import { providerListResponse, providerResponse } from '@/lib/providers/present'
+import { encodeCursor } from '@/lib/providers/feed-cursor'
+import { changesResponse, providerListResponse, providerResponse } from '@/lib/providers/present'
 import { invalidParamsProblem } from '@/lib/providers/problems'
 import type { ProviderRecord } from '@/lib/providers/queries'
 
@@ -35,6 +36,20 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2)
 /** GET /api/v1/providers?provider_type=scitt&per_page=1&page=2 as the API would answer it. */
 export const exampleListResponse = pretty(
   providerListResponse([exampleProvider], { path: '/api/v1/providers', filters: { provider_type: 'scitt' }, page: 2, perPage: 1, total: 3 }),
+)
+
+/** A page of the change feed with one of each kind of change, as the API would answer it. */
+export const exampleChangesResponse = pretty(
+  changesResponse({
+    changes: [
+      { change: 'updated', id: exampleProvider.id, changedAt: exampleProvider.updatedAt, provider: exampleProvider },
+      { change: 'removed', id: '0c5e7a52-93d1-4f0b-8a6e-2b7f4d9c1e30', changedAt: new Date('2026-09-15T11:40:02Z') },
+    ],
+    cursor: encodeCursor({ xid: 81_233n, seq: 46_120n }),
+    nextCursor: encodeCursor({ xid: 81_240n, seq: 46_122n }),
+    hasMore: false,
+    perPage: 100,
+  }),
 )
 
 /** GET /api/v1/providers/{id} as the API would answer it. */

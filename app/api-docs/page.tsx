@@ -6,12 +6,14 @@ import { Code, CodeBlock } from './code-block'
 import { Endpoints } from './endpoints'
 import { ErrorsAndLimits } from './errors'
 import { Policies } from './policies'
+import { SyncGuide } from './sync-guide'
 
 export const metadata: Metadata = { description: 'How to use the Register of training providers API' }
 
 const contents = [
   ['#authentication', 'Authentication'],
   ['#endpoints', 'Endpoints'],
+  ['#sync-guide', 'Keeping a copy of the register'],
   ['#errors', 'Errors'],
   ['#rate-limits', 'Rate limits'],
   ['#caching', 'Caching and request ids'],
@@ -47,16 +49,17 @@ export default function ApiDocumentationPage() {
         </ul>
         <Authentication />
         <Endpoints />
+        <SyncGuide />
         <ErrorsAndLimits />
         <h2 className="govuk-heading-m" id="example">
           Example with curl
         </h2>
         <p className="govuk-body">
-          With your token in the environment variable <Code>ROTP_TOKEN</Code>, this fetches the providers that changed since 14 September 2026, 500 at
-          a time:
+          With your token in the environment variable <Code>ROTP_TOKEN</Code>, this fetches the first 500 changes of the feed; carry on with the{' '}
+          <Code>links.next</Code> it returns:
         </p>
         <CodeBlock>
-          {`curl --fail-with-body \\\n  --header "Authorization: Bearer $ROTP_TOKEN" \\\n  "${origin}/api/v1/providers?changed_since=2026-09-14T00:00:00Z&per_page=500"`}
+          {`curl --fail-with-body \\\n  --header "Authorization: Bearer $ROTP_TOKEN" \\\n  "${origin}/api/v1/providers/changes?per_page=500"`}
         </CodeBlock>
         <Policies values={env()} />
       </div>

@@ -24,8 +24,12 @@ export const users = pgTable(
   },
   // Unique among people who have not been deleted, so someone who left and comes back can be added again.
   (table) => [
-    uniqueIndex('users_email_unique').on(sql`lower(${table.email})`).where(sql`${table.deletedAt} is null`),
-    uniqueIndex('users_dfe_sign_in_uid_unique').on(table.dfeSignInUid).where(sql`${table.deletedAt} is null`),
+    uniqueIndex('users_email_unique')
+      .on(sql`lower(${table.email})`)
+      .where(sql`${table.deletedAt} is null`),
+    uniqueIndex('users_dfe_sign_in_uid_unique')
+      .on(table.dfeSignInUid)
+      .where(sql`${table.deletedAt} is null`),
   ],
 )
 

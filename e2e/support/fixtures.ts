@@ -19,7 +19,7 @@ export function seededUserId(email: string): string {
 
 /**
  * A token made before the server started (scripts/e2e-fixtures.ts): `active-1` … `active-12` (one per
- * journey that counts requests), `expires-today`, `expired`, `revoked`, `deleted`, `inactive-creator`.
+ * journey that counts requests), `change-feed`, `expires-today`, `expired`, `revoked`, `deleted`, `inactive-creator`.
  */
 export function fixtureToken(key: string): string {
   const token = fixtures().tokens[key]

@@ -53,6 +53,10 @@ const headers = {
   'RateLimit-Reset': integerHeader('Seconds until the current minute’s count starts again.'),
   'Retry-After': integerHeader('Seconds to wait before trying again.'),
   Allow: { description: 'The methods this path answers: always GET, HEAD, OPTIONS.', schema: { type: 'string' as const, const: 'GET, HEAD, OPTIONS' } },
+  ETag: {
+    description: 'A weak entity tag of the body. Send it back as If-None-Match to get 304 Not Modified, with no body, while the answer is unchanged.',
+    schema: { type: 'string' as const },
+  },
   'WWW-Authenticate': {
     description: 'Always Bearer realm="register", error="invalid_token", whatever was wrong with the token.',
     schema: { type: 'string' as const },
@@ -83,6 +87,13 @@ const problems = {
     status: 405,
     description: 'The answer to any method but GET, HEAD and OPTIONS (POST, PUT, PATCH, DELETE): the API is read-only.',
     extra: ['Allow'],
+  },
+  Gone: {
+    status: 410,
+    description:
+      'The cursor is not one this register can carry on from (it came from another environment, or from before the register was restored). ' +
+      'Start again without a cursor and replace your copy with what the feed serves.',
+    extra: [],
   },
   TooManyRequests: {
     status: 429,
@@ -124,4 +135,14 @@ export function registerComponents(registry: OpenAPIRegistry): void {
       `each token to its holder once. Tokens match the regular expression \`${tokenPatternSource}\`, which secret scanners can use to find leaked ones.`,
   })
   for (const [name, header] of Object.entries(headers)) registry.registerComponent('headers', name, header)
+}
+
+/** The 304 of an endpoint that sends ETag: the client's copy is current, so only headers come back. */
+export function notModifiedResponse() {
+  return {
+    304: {
+      description: 'Not Modified: If-None-Match named the current ETag. No body.',
+      headers: headerRefs('X-Request-Id', 'Cache-Control', 'ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'),
+    },
+  }
 }

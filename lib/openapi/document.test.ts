@@ -23,17 +23,47 @@ describe('the OpenAPI document', () => {
   it('has every register API path, each with its errors, and every $ref resolves', () => {
     const validator = new Validator()
     const document = generateOpenApiDocument()
-    expect(Object.keys(document.paths ?? {}).sort()).toEqual(['/info', '/openapi.json', '/providers', '/providers/{id}'])
-    expect(Object.keys(document.paths?.['/providers']?.get?.responses ?? {}).sort()).toEqual(['200', '400', '401', '404', '429', '500', '503'])
-    expect(Object.keys(document.paths?.['/providers/{id}']?.get?.responses ?? {}).sort()).toEqual(['200', '400', '401', '404', '429', '500', '503'])
+    expect(Object.keys(document.paths ?? {}).sort()).toEqual(['/info', '/openapi.json', '/providers', '/providers/changes', '/providers/{id}'])
+    expect(Object.keys(document.paths?.['/providers']?.get?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '404', '429', '500', '503'])
+    expect(Object.keys(document.paths?.['/providers/{id}']?.get?.responses ?? {}).sort()).toEqual([
+      '200',
+      '304',
+      '400',
+      '401',
+      '404',
+      '429',
+      '500',
+      '503',
+    ])
+    expect(Object.keys(document.paths?.['/providers/changes']?.get?.responses ?? {}).sort()).toEqual([
+      '200',
+      '304',
+      '400',
+      '401',
+      '404',
+      '410',
+      '429',
+      '500',
+      '503',
+    ])
     expect(() => validator.resolveRefs({ specification: JSON.parse(JSON.stringify(document)) as Record<string, unknown> })).not.toThrow()
   })
 
   it('documents the list parameters the handler accepts, with their limits', () => {
     const parameters = generateOpenApiDocument().paths?.['/providers']?.get?.parameters ?? []
     const byName = Object.fromEntries(parameters.map((parameter) => ('name' in parameter ? [parameter.name, parameter] : ['$ref', parameter])))
-    expect(Object.keys(byName)).toEqual(['changed_since', 'academic_year', 'provider_type', 'accreditation_status', 'page', 'per_page'])
+    expect(Object.keys(byName)).toEqual(['changed_since', 'academic_year', 'provider_type', 'accreditation_status', 'page', 'per_page', 'If-None-Match'])
     expect(byName.per_page).toMatchObject({ in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } })
+    expect(Object.keys(byName)).not.toContain('cursor')
+  })
+
+  it('documents the change feed’s parameters and If-None-Match', () => {
+    const parameters = generateOpenApiDocument().paths?.['/providers/changes']?.get?.parameters ?? []
+    expect(parameters.map((parameter) => ('name' in parameter ? `${parameter.in} ${parameter.name}` : '$ref'))).toEqual([
+      'query cursor',
+      'query per_page',
+      'header If-None-Match',
+    ])
   })
 
   it('gives every path the 404 of the switched-off API, an OPTIONS with Allow, and the 405 for other methods', () => {

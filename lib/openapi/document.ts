@@ -1,8 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'
 import { z } from 'zod'
 import { paging, providerListQuerySchema } from '@/lib/providers/list-query'
+import { changesQuerySchema, changesResponseSchema } from '@/lib/providers/change-schema'
 import { providerListResponseSchema, providerResponseSchema } from '@/lib/providers/provider-schema'
-import { headerRefs, infoResponseSchema, problemResponses, registerComponents } from './components'
+import { headerRefs, infoResponseSchema, notModifiedResponse, problemResponses, registerComponents } from './components'
 
 const description = `The register of teacher training providers in England, read-only.
 
@@ -15,6 +16,16 @@ HEAD and OPTIONS 405, always as problem+json. Human-readable documentation is at
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema } })
 const successHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
+const taggedHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
+const conditional = z.object({
+  'If-None-Match': z
+    .string()
+    .optional()
+    .meta({
+      description: 'The ETag of the answer you hold: if it is still current, the response is 304 with no body.',
+      examples: ['W/"3q2-7w_0fE1mYtB8nL0Qc0bW8q4lZ3Vn"'],
+    }),
+})
 
 function registerPaths(registry: OpenAPIRegistry): void {
   registry.registerPath({
@@ -24,12 +35,14 @@ function registerPaths(registry: OpenAPIRegistry): void {
     tags: ['Providers'],
     summary: 'List providers',
     description:
-      'Live providers (never archived or deleted ones), ordered by `updated_at` and then `id`, a page at a time. ' +
+      'Live providers (never archived or deleted ones), ordered by `updated_at` and then `id`, a page at a time, for browsing and one-off reads. ' +
       `Pages have ${paging.defaultPerPage} providers unless \`per_page\` says otherwise (at most ${paging.maxPerPage}). ` +
-      'To keep a copy up to date, ask for `changed_since` the latest `updated_at` you hold, and follow `links.next` until it is null.',
-    request: { query: providerListQuerySchema },
+      'Numbered pages shift when providers change between requests, archived and deleted providers simply drop out, and `updated_at` is when ' +
+      'the changing transaction began, so a copy kept with `changed_since` can miss or keep rows: to keep a copy, use GET /providers/changes.',
+    request: { query: providerListQuerySchema, headers: conditional },
     responses: {
-      200: { description: 'A page of providers.', headers: successHeaders, content: json(providerListResponseSchema) },
+      200: { description: 'A page of providers.', headers: taggedHeaders, content: json(providerListResponseSchema) },
+      ...notModifiedResponse(),
       ...problemResponses('BadRequest', 'Unauthorized', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
     },
   })
@@ -40,10 +53,31 @@ function registerPaths(registry: OpenAPIRegistry): void {
     tags: ['Providers'],
     summary: 'Get a provider',
     description: 'One live provider with its accreditations, addresses and academic years. The endpoint takes no query parameters.',
-    request: { params: z.object({ id: z.guid().meta({ description: 'The provider’s id.' }) }) },
+    request: { params: z.object({ id: z.guid().meta({ description: 'The provider’s id.' }) }), headers: conditional },
     responses: {
-      200: { description: 'The provider.', headers: successHeaders, content: json(providerResponseSchema) },
+      200: { description: 'The provider.', headers: taggedHeaders, content: json(providerResponseSchema) },
+      ...notModifiedResponse(),
       ...problemResponses('BadRequest', 'Unauthorized', 'NotFound', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
+    },
+  })
+  registry.registerPath({
+    method: 'get',
+    path: '/providers/changes',
+    operationId: 'listProviderChanges',
+    tags: ['Providers'],
+    summary: 'Changes to providers, for keeping a copy',
+    description:
+      'The change feed. With no `cursor` it starts from the beginning of the register; follow `links.next` until `meta.has_more` is false, ' +
+      'store `meta.next_cursor`, and poll from it later. Each entry is `updated` (the provider as GET /providers/{id} serves it: add or ' +
+      'replace it) or `removed` (archived or deleted: drop it). Within a page a provider appears at most once, at its latest state. ' +
+      'A change is served only once every transaction that could commit before it has committed, so a client that applies every page ' +
+      'holds exactly the live register whenever it has caught up, whatever is written meanwhile. An idle poll answers `data: []`, ' +
+      '`has_more: false` and the same cursor; send If-None-Match to get 304 instead. Cursors do not expire while the register lasts.',
+    request: { query: changesQuerySchema, headers: conditional },
+    responses: {
+      200: { description: 'A page of changes.', headers: taggedHeaders, content: json(changesResponseSchema) },
+      ...notModifiedResponse(),
+      ...problemResponses('BadRequest', 'Unauthorized', 'SwitchedOff', 'Gone', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
     },
   })
   registry.registerPath({

@@ -1,4 +1,6 @@
 import { totalPages } from '@/lib/pagination'
+import type { ProviderChange } from './changes'
+import { changesResponseSchema } from './change-schema'
 import { providerListResponseSchema, providerResponseSchema, type ApiProvider } from './provider-schema'
 import type { ProviderRecord } from './queries'
 
@@ -63,5 +65,26 @@ export function providerListResponse(records: ProviderRecord[], list: ListPage) 
       last: linkTo(list, pages),
     },
     meta: { page, per_page: list.perPage, total_count: list.total, total_pages: pages },
+  })
+}
+
+export type ChangesPage = { changes: ProviderChange[]; cursor: string | undefined; nextCursor: string; hasMore: boolean; perPage: number }
+
+function changesLink(cursor: string | undefined, perPage: number): string {
+  const query = new URLSearchParams(cursor === undefined ? {} : { cursor })
+  query.set('per_page', String(perPage))
+  return `/api/v1/providers/changes?${query.toString()}`
+}
+
+/** The body of GET /api/v1/providers/changes: the page's changes, the link to carry on from, and whether to follow it now. */
+export function changesResponse({ changes, cursor, nextCursor, hasMore, perPage }: ChangesPage) {
+  return changesResponseSchema.parse({
+    data: changes.map((entry) =>
+      entry.change === 'updated'
+        ? { change: 'updated', id: entry.id, changed_at: entry.changedAt.toISOString(), provider: apiFields(entry.provider) }
+        : { change: 'removed', id: entry.id, changed_at: entry.changedAt.toISOString() },
+    ),
+    links: { self: changesLink(cursor, perPage), next: changesLink(nextCursor, perPage) },
+    meta: { next_cursor: nextCursor, has_more: hasMore },
   })
 }

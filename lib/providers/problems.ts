@@ -16,3 +16,15 @@ export function invalidParamsResponse(invalidParams: InvalidParam[], requestId: 
 export function providerNotFoundResponse(requestId: string): Response {
   return problemResponse({ status: 404, title: 'Not Found', detail: 'There is no provider with this id.' }, requestId)
 }
+
+/** The 410 for a cursor ahead of everything this register has done: it came from another environment, or from before a restore. */
+export function cursorGoneResponse(requestId: string): Response {
+  return problemResponse(
+    {
+      status: 410,
+      title: 'Gone',
+      detail: 'This cursor is not one this register can carry on from. Start again without a cursor and replace your copy with what the feed serves.',
+    },
+    requestId,
+  )
+}

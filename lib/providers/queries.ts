@@ -37,7 +37,7 @@ export type ProviderRecord = {
 }
 
 /** The columns served; contacts, archived_at and deleted_at are never selected. */
-const providerColumns = {
+export const providerColumns = {
   id: providers.id,
   operatingName: providers.operatingName,
   legalName: providers.legalName,
@@ -50,7 +50,7 @@ const providerColumns = {
   updatedAt: providers.updatedAt,
 }
 
-type ProviderRow = { [K in keyof typeof providerColumns]: ProviderRecord[K] }
+export type ProviderRow = { [K in keyof typeof providerColumns]: ProviderRecord[K] }
 
 // Written exactly as the partial indexes' predicate, so the planner can use them.
 const isLive = and(isNull(providers.archivedAt), isNull(providers.deletedAt))
@@ -139,7 +139,7 @@ export function providerChildQueries(db: Database, ids: string[]) {
 }
 
 /** Accreditations, addresses and years of these providers: one query per table, never one per provider. */
-async function withChildren(db: Database, rows: ProviderRow[]): Promise<ProviderRecord[]> {
+export async function withChildren(db: Database, rows: ProviderRow[]): Promise<ProviderRecord[]> {
   if (rows.length === 0) return []
   const [accreditationRows, addressRows, yearRows] = await Promise.all(
     providerChildQueries(

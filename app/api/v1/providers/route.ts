@@ -1,5 +1,5 @@
 import { getDb } from '@/db'
-import { jsonResponse } from '@/lib/api/responses'
+import { conditionalJsonResponse } from '@/lib/api/conditional'
 import { withApiClient } from '@/lib/api/route'
 import { linkFiltersOf, parseProviderListQuery, providerFiltersOf } from '@/lib/providers/list-query'
 import { providerListResponse } from '@/lib/providers/present'
@@ -14,7 +14,8 @@ export const GET = withApiClient(async ({ request, requestId }) => {
   const { page, per_page: perPage } = parsed.query
   const result = await listProviders(await getDb(), providerFiltersOf(parsed.query), { page, perPage })
   const filters = linkFiltersOf(parsed.given)
-  return jsonResponse(providerListResponse(result.providers, { path: '/api/v1/providers', filters, page, perPage, total: result.total }), requestId)
+  const body = providerListResponse(result.providers, { path: '/api/v1/providers', filters, page, perPage, total: result.total })
+  return conditionalJsonResponse(request, body, requestId)
 })
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods()

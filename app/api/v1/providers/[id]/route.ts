@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { getDb } from '@/db'
-import { jsonResponse } from '@/lib/api/responses'
+import { conditionalJsonResponse } from '@/lib/api/conditional'
 import { withApiClient } from '@/lib/api/route'
 import { isUuid } from '@/lib/ids'
 import { parseQuery } from '@/lib/providers/list-query'
@@ -18,7 +18,7 @@ export const GET = withApiClient(async ({ request, requestId, params }) => {
   const id = params.id ?? ''
   // A malformed id cannot match, and PostgreSQL would reject it as a uuid: answer before querying.
   const record = isUuid(id) ? await findProvider(await getDb(), id) : undefined
-  return record ? jsonResponse(providerResponse(record), requestId) : providerNotFoundResponse(requestId)
+  return record ? conditionalJsonResponse(request, providerResponse(record), requestId) : providerNotFoundResponse(requestId)
 })
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods()
