@@ -9,6 +9,8 @@ export const journeyUsers = {
   'access-change': { firstName: 'Flynn', lastName: 'Flag', email: 'flynn.flag@education.gov.uk', apiUser: false, clientToken: false },
   'walk-target': { firstName: 'Walter', lastName: 'Target', email: 'walter.target@education.gov.uk', apiUser: true, clientToken: false },
   'no-javascript': { firstName: 'Nora', lastName: 'Noscript', email: 'nora.noscript@education.gov.uk', apiUser: true, clientToken: true },
+  // The fuzz journey (e2e/fuzz.spec.ts) posts thousands of answers to Change user details for this person.
+  fuzz: { firstName: 'Fuzz', lastName: 'Target', email: 'fuzz.target@education.gov.uk', apiUser: true, clientToken: false },
 } as const
 
 export type JourneyUserKey = keyof typeof journeyUsers
