@@ -1,6 +1,17 @@
 import { getToken } from 'next-auth/jwt'
 import { NextResponse, type NextRequest } from 'next/server'
+import { getDb } from '@/db'
 import { secureCookiesEnabled } from '@/lib/auth/cookies'
+import {
+  errorPagePath,
+  errorPageRewrite,
+  forbiddenPageResponse,
+  isDocumentRequest,
+  isForbiddenPageRequest,
+  withoutForgedErrorPageHeader,
+} from '@/lib/auth/error-pages'
+import { staffPageAccess } from '@/lib/auth/page-access'
+import { systemClock } from '@/lib/clock'
 import { env } from '@/lib/env'
 import { flashCookieName } from '@/lib/flash-cookie'
 
@@ -57,6 +68,11 @@ export async function proxy(request: NextRequest) {
     return withSecurityHeaders(NextResponse.redirect(canonical, 308), policy)
   }
 
+  // Next reads the nonce from the request's CSP header and adds it to the scripts it renders.
+  const requestHeaders = withoutForgedErrorPageHeader(new Headers(request.headers))
+  requestHeaders.set('x-nonce', nonce)
+  requestHeaders.set('Content-Security-Policy', policy)
+
   if (!isPublic(pathname)) {
     const token = await getToken({ req: request, secureCookie: secureCookiesEnabled(), secret: env().NEXTAUTH_SECRET })
     if (!token) {
@@ -66,12 +82,16 @@ export async function proxy(request: NextRequest) {
       const status = request.method === 'GET' || request.method === 'HEAD' ? 307 : 303
       return withSecurityHeaders(NextResponse.redirect(signIn, status), policy)
     }
+    // The 404 and 403 pages, whole without JavaScript (lib/auth/error-pages.ts). Next runs the proxy again
+    // for the rewritten address, which is then left alone.
+    if (pathname !== errorPagePath && isForbiddenPageRequest(requestHeaders))
+      return withSecurityHeaders(errorPageRewrite(request, requestHeaders), policy)
+    if (pathname !== errorPagePath && isDocumentRequest(request) && typeof token.sub === 'string') {
+      const access = await staffPageAccess(await getDb(), token.sub, pathname, request.nextUrl.searchParams, systemClock())
+      if (access === 'not-found') return withSecurityHeaders(errorPageRewrite(request, requestHeaders), policy)
+      if (access === 'forbidden') return forbiddenPageResponse(request)
+    }
   }
-
-  // Next reads the nonce from the request's CSP header and adds it to the scripts it renders.
-  const requestHeaders = new Headers(request.headers)
-  requestHeaders.set('x-nonce', nonce)
-  requestHeaders.set('Content-Security-Policy', policy)
   const response = withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy)
   // A success message is shown by the page this request renders and never again (lib/flash.ts). A raw
   // header, because response.cookies.delete() would also remove it from this request before the page reads it.

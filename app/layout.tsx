@@ -11,6 +11,9 @@ import { getSessionState } from '@/lib/auth/current-user'
 import { hasGeneralAccess } from '@/lib/auth/roles'
 import './styles.scss'
 
+/** Where the Beta banner's feedback link writes to: the service team's mailbox. */
+const feedbackEmail = 'register-of-training-providers@education.gov.uk'
+
 export const metadata: Metadata = {
   icons: {
     icon: [
@@ -58,7 +61,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="govuk-template__header">
           <SiteHeader />
           <SiteNavigation items={items} />
-          <PhaseBanner tag={{ text: 'Beta' }} text="This is a new service." />
+          <PhaseBanner
+            tag={{ text: 'Beta' }}
+            html={
+              <>
+                This is a new service. Help us improve it and{' '}
+                <a className="govuk-link" href={`mailto:${feedbackEmail}`}>
+                  give your feedback by email
+                </a>
+                .
+              </>
+            }
+          />
         </header>
         <div className="govuk-width-container">
           <main className="govuk-main-wrapper" id="main-content">

@@ -11,7 +11,8 @@ test.describe('The API clients list', () => {
     const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? ''
     const total = Number(/^API clients \((\d+)\)$/.exec(heading)?.[1])
     expect(total).toBeGreaterThanOrEqual(16)
-    await expectPage(page, heading)
+    const pages = Math.ceil(total / 15)
+    await expectPage(page, `${heading} (page 1 of ${pages})`, { heading })
 
     const names = await page.locator('tbody tr th a, tbody tr td:first-child a').allTextContents()
     expect(names).toHaveLength(15)
@@ -21,7 +22,7 @@ test.describe('The API clients list', () => {
     await expect(pagination.getByRole('link', { name: 'Page 1' })).toHaveAttribute('aria-current', 'page')
     await pagination.getByRole('link', { name: /^Next/ }).click()
     await expect(page).toHaveURL(/\/api-clients\?page=2$/)
-    await expectPage(page, heading)
+    await expectPage(page, `${heading} (page 2 of ${pages})`, { heading })
     await expect(page.getByText(`Showing 16 to ${Math.min(30, total)} of ${total} results`)).toBeVisible()
     await expect(pagination.getByRole('link', { name: /^Previous/ })).toBeVisible()
   })

@@ -76,6 +76,7 @@ test.describe('Add user', () => {
     await page.getByRole('button', { name: 'Continue' }).click()
     await expectPage(page, 'Check your answers - Add user', { heading: 'Check your answers' })
     expect(await summaryRows(page)).toContain('API user: Yes')
+    await expect(page.getByRole('link', { name: 'Cancel' })).toHaveAttribute('href', '/users/new/cancel')
 
     await page.getByRole('button', { name: 'Save user' }).click()
     await expectPage(page, /Users \(\d+\)/)
@@ -156,7 +157,10 @@ test.describe('Change a user', () => {
     await signIn(page, 'general-access')
     await page.goto(`/users/${flynn.id}`)
     await expectPage(page, `${flynn.name} - User`, { heading: `${flynn.name} Active` })
-    // Flynn has signed in, so only the API user answer can change.
+    // Flynn has signed in (with a password, so nothing comes from DfE Sign-in): only the API user answer can change.
+    await expect(page.getByText(/^The name and email address cannot be changed/)).toHaveText(
+      'The name and email address cannot be changed because this person has signed in.',
+    )
     await expect(page.getByRole('link', { name: /^Change/ })).toHaveText(['Change if the account is an API user'])
     await page.getByRole('link', { name: 'Change if the account is an API user' }).click()
     await expectPage(page, `Change user details - ${flynn.name}`, { heading: 'Change user details' })

@@ -41,6 +41,8 @@ try {
   for (let index = 1; index <= 12; index += 1) await add(`active-${index}`, anne, addDays(today, 90))
   // The change feed journey pages through the whole register more than once.
   await add('change-feed', anne, addDays(today, 90))
+  // The fuzz journey spreads its thousands of API requests over these, under each client's rate limit.
+  for (let index = 1; index <= 8; index += 1) await add(`fuzz-${index}`, anne, addDays(today, 90))
   await add('expires-today', anne, today)
   await add('expired', anne, addDays(today, -1))
   await add('revoked', anne, addDays(today, 90), { revokedAt: now, revokedById: anne.id })

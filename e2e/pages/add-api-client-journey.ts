@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 import { expiryDateHint } from '@/lib/api-clients/expiry-date'
 import { expectPage } from '../support/pages'
+import { listTitle } from './manage-api-client-page'
 import { signIn, type DemoRole } from '../support/sign-in'
 import {
   expectCheckAnswers,
@@ -71,7 +72,7 @@ export async function expectListed(page: Page, name: string, status: string): Pr
   for (;;) {
     const heading = (await page.getByRole('heading', { level: 1 }).textContent()) ?? ''
     expect(heading).toMatch(/^API clients \(\d+\)$/)
-    await expectPage(page, heading)
+    await expectPage(page, listTitle(heading), { heading })
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) })
     if ((await row.count()) > 0) {
       await expect(row.getByRole('cell').nth(2)).toHaveText(status)

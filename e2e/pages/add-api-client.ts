@@ -62,14 +62,15 @@ export async function submitClientDetails(page: Page, name: string, date: TypedD
 
 /** Asserts the Client details page (step 1), with or without errors. */
 export async function expectClientDetailsPage(page: Page, options: { hasErrors?: boolean } = {}): Promise<void> {
-  await expectPage(page, 'Client details', options)
+  await expectPage(page, 'Client details - Add API client', { ...options, heading: 'Client details' })
   await expect(page.getByText('Add API client', { exact: true })).toBeVisible()
 }
 
 /** Asserts the Check your answers page with these answers. */
 export async function expectCheckAnswers(page: Page, name: string, shownDate: string): Promise<void> {
   await expect(page).toHaveURL(/\/api-clients\/new\/check$/)
-  await expectPage(page, 'Check your answers')
+  await expectPage(page, 'Check your answers - Add API client', { heading: 'Check your answers' })
+  await expect(page.getByRole('link', { name: 'Cancel' })).toHaveAttribute('href', '/api-clients/new/cancel')
   await expect(page.getByText('Add API client', { exact: true })).toBeVisible()
   const answers = page.locator('.govuk-summary-list')
   await expect(answers.locator('dt')).toHaveText(['Client name', 'Expiry date'])

@@ -26,7 +26,13 @@ export async function expectClientPage(page: Page, name: string, status: 'Active
 export async function expectListPage(page: Page): Promise<void> {
   const heading = page.getByRole('heading', { level: 1 })
   await expect(heading).toHaveText(/^API clients(?: \(\d+\))?$/)
-  await expectPage(page, await heading.innerText())
+  const text = await heading.innerText()
+  await expectPage(page, listTitle(text), { heading: text })
+}
+
+/** A list's title: its heading and, when it has more than one page, which page (`API clients (40) (page 2 of 3)`). */
+export function listTitle(heading: string): RegExp {
+  return new RegExp(`${heading.replace(/[()]/g, '\\$&')}(?: \\(page \\d+ of \\d+\\))?`)
 }
 
 /** The success banner, whose heading says what just happened. */

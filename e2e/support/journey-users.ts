@@ -20,6 +20,8 @@ export const journeyUsers = {
     apiUser: true,
     clientToken: false,
   },
+  // The fuzz journey (e2e/fuzz.spec.ts) posts thousands of answers to Change user details for this person.
+  fuzz: { firstName: 'Fuzz', lastName: 'Target', email: 'fuzz.target@education.gov.uk', apiUser: true, clientToken: false },
 } as const
 
 export type JourneyUserKey = keyof typeof journeyUsers

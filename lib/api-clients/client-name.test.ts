@@ -48,4 +48,19 @@ describe('validateClientName', () => {
     expect(clientNameMaxLength).toBe(200)
     expect(clientNameNotUniqueMessage).toBe('Client name must be unique')
   })
+
+  it.each([
+    ['a NUL', 'Team\u0000A'],
+    ['a tab', 'Team\tA'],
+    ['a line feed', 'Team\nA'],
+    ['an escape', 'Team\u001b[31mA'],
+    ['DEL', 'Team\u007fA'],
+    ['a C1 control', 'Team\u0085A'],
+  ])('refuses %s inside the name with its own message', (_name, raw) => {
+    expect(validateClientName(raw)).toEqual({ ok: false, message: 'Client name must only include letters, numbers, spaces and symbols' })
+  })
+
+  it('forgives a newline or tab at either end, as it does spaces: they are trimmed', () => {
+    expect(validateClientName('\tTeam A\n')).toEqual({ ok: true, name: 'Team A' })
+  })
 })

@@ -1,3 +1,5 @@
+import { controlCharacterMessage, plainText } from '@/lib/forms/plain-text'
+
 /**
  * The longest client name, in Unicode code points: the database checks `char_length(name) between 1 and 200`,
  * and PostgreSQL's `char_length` counts code points in a UTF-8 database.
@@ -7,11 +9,17 @@ export const clientNameMaxLength = 200
 /** The message for a name already used by one of this creator's clients (SPEC 2.2); checked with the database. */
 export const clientNameNotUniqueMessage = 'Client name must be unique'
 
+/** The message for a name with a control character in it (a NUL, tab, newline …): see lib/forms/plain-text.ts. */
+export const clientNameControlCharacterMessage = controlCharacterMessage('Client name')
+
+const clientNameText = plainText(clientNameControlCharacterMessage)
+
 /** The trimmed client name, or the message to show next to the field. */
 export type ClientNameResult = { ok: true; name: string } | { ok: false; message: string }
 
 /**
- * Trims a submitted client name and checks it is present and at most 200 characters (SPEC 2.2). Internal
+ * Trims a submitted client name and checks it is present, at most 200 characters and free of control
+ * characters (SPEC 2.2; PostgreSQL refuses a NUL outright). Internal
  * spaces are kept as typed: the name is the user's own label, and what we count is exactly what we store.
  */
 export function validateClientName(raw: string): ClientNameResult {
@@ -22,5 +30,7 @@ export function validateClientName(raw: string): ClientNameResult {
   if ([...name].length > clientNameMaxLength) {
     return { ok: false, message: `Client name must be ${clientNameMaxLength} characters or less` }
   }
+  const text = clientNameText.safeParse(name)
+  if (!text.success) return { ok: false, message: clientNameControlCharacterMessage }
   return { ok: true, name }
 }

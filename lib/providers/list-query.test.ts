@@ -103,3 +103,12 @@ describe('linkFiltersOf', () => {
     ])
   })
 })
+
+describe('control characters in a query', () => {
+  it('refuses any parameter whose value or name holds one, before its own rule', () => {
+    expect(refused('provider_type=scitt%00')).toEqual([{ name: 'provider_type', reason: 'must not include control characters' }])
+    expect(refused('page=1%0A')).toEqual([{ name: 'page', reason: 'must not include control characters' }])
+    expect(refused('changed_since=2026-01-01%7F')).toEqual([{ name: 'changed_since', reason: 'must not include control characters' }])
+    expect(refused('x%C2%85=1')).toEqual([{ name: 'x\u0085', reason: 'must not include control characters' }])
+  })
+})

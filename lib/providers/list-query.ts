@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { accreditationStatuses, providerTypes } from '@/db/schema/register'
+import { hasControlCharacter } from '@/lib/forms/plain-text'
 import type { ProviderFilters } from './queries'
 
 /** Paging limits, shared by the schema, the OpenAPI document and /api-docs. */
@@ -14,6 +15,9 @@ export const parameterReasons = {
   page: `must be a whole number from 1 to ${paging.maxPage.toLocaleString('en-GB')}`,
   per_page: `must be a whole number from 1 to ${paging.maxPerPage}`,
 } as const
+
+/** Why any parameter whose name or value holds a control character (NUL, newline, DEL …) was refused. */
+export const controlCharacterReason = 'must not include control characters'
 
 // Digits only: Number() alone would also take ' 5', '1e2' and '0x10'.
 const wholeNumber = (name: 'page' | 'per_page', maximum: number, defaultValue: number, description: string) =>
@@ -84,7 +88,9 @@ export function parseQuery<T extends z.ZodType>(
   const invalid = new Map<string, string>()
   for (const [name, value] of searchParams) {
     // ?page=1&page=2 has no single meaning, so rather than pick one we say so.
-    if (name in given) invalid.set(name, 'must be given only once')
+    // Checked before the schema, so no endpoint's parameter can carry a NUL to the database or a newline to a log.
+    if (hasControlCharacter(name) || hasControlCharacter(value)) invalid.set(name, controlCharacterReason)
+    else if (name in given) invalid.set(name, 'must be given only once')
     else given[name] = value
   }
   const result = schema.safeParse(given)

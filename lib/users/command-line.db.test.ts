@@ -46,6 +46,14 @@ describe('npm run users:create', () => {
       ok: false,
       errors: ['Enter a Department for Education email address in the correct format, like name@education.gov.uk'],
     })
+    expect(parseCreateUserArgs(['--first-name', 'A\u0000', '--last-name', 'B\u001b[2J', '--email', 'a\n@education.gov.uk'])).toEqual({
+      ok: false,
+      errors: [
+        'First name must only include letters, numbers, spaces and symbols',
+        'Last name must only include letters, numbers, spaces and symbols',
+        'Enter a Department for Education email address in the correct format, like name@education.gov.uk',
+      ],
+    })
     const unknown = parseCreateUserArgs(['--admin'])
     expect(unknown.ok).toBe(false)
     expect(unknown.ok ? '' : unknown.errors[0]).toContain("'--admin'")

@@ -54,3 +54,15 @@ describe('parseApiUserAnswer', () => {
       expect(parseApiUserAnswer(raw)).toEqual({ ok: false, message: 'Select if the account is an API user' })
   })
 })
+
+describe('control characters', () => {
+  it('refuses them inside a first or last name with the field’s own message', () => {
+    expect(validateFirstName('An\u0000ne')).toEqual({ ok: false, message: 'First name must only include letters, numbers, spaces and symbols' })
+    expect(validateLastName('Wil\nson')).toEqual({ ok: false, message: 'Last name must only include letters, numbers, spaces and symbols' })
+    expect(validateLastName('Wil\u009bson')).toEqual({ ok: false, message: userMessages.lastNameCharacters })
+  })
+
+  it('gives an email address with one the format message', () => {
+    expect(validateEmail('anne\u0000@education.gov.uk')).toEqual({ ok: false, message: userMessages.emailFormat })
+  })
+})

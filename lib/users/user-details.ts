@@ -1,3 +1,5 @@
+import { controlCharacterMessage, plainText } from '@/lib/forms/plain-text'
+
 /** The longest first or last name, in Unicode code points (the database stores text; this keeps pages tidy). */
 export const nameMaxLength = 100
 
@@ -13,6 +15,8 @@ export const userMessages = {
   firstNameTooLong: `First name must be ${nameMaxLength} characters or less`,
   lastNameMissing: 'Enter last name',
   lastNameTooLong: `Last name must be ${nameMaxLength} characters or less`,
+  firstNameCharacters: controlCharacterMessage('First name'),
+  lastNameCharacters: controlCharacterMessage('Last name'),
   emailMissing: 'Enter email address',
   emailFormat: 'Enter a Department for Education email address in the correct format, like name@education.gov.uk',
   emailTaken: 'Email address already in use',
@@ -21,25 +25,27 @@ export const userMessages = {
 
 export type NameResult = { ok: true; value: string } | { ok: false; message: string }
 
-function checkName(raw: string, missing: string, tooLong: string): NameResult {
+function checkName(raw: string, missing: string, tooLong: string, characters: string): NameResult {
   const value = raw.trim()
   if (value === '') return { ok: false, message: missing }
   if ([...value].length > nameMaxLength) return { ok: false, message: tooLong }
+  if (!plainText(characters).safeParse(value).success) return { ok: false, message: characters }
   return { ok: true, value }
 }
 
 /** A trimmed first name, or the message to show next to the field. */
 export function validateFirstName(raw: string): NameResult {
-  return checkName(raw, userMessages.firstNameMissing, userMessages.firstNameTooLong)
+  return checkName(raw, userMessages.firstNameMissing, userMessages.firstNameTooLong, userMessages.firstNameCharacters)
 }
 
 /** A trimmed last name, or the message to show next to the field. */
 export function validateLastName(raw: string): NameResult {
-  return checkName(raw, userMessages.lastNameMissing, userMessages.lastNameTooLong)
+  return checkName(raw, userMessages.lastNameMissing, userMessages.lastNameTooLong, userMessages.lastNameCharacters)
 }
 
 /**
- * A Department for Education email address, trimmed and in lower case (addresses are matched ignoring case,
+ * A Department for Education email address, trimmed and in lower case. Its pattern allows only ASCII
+ * letters, digits and symbols, so a control character gets the format message. (addresses are matched ignoring case,
  * and DfE Sign-in may send any case), or the message to show next to the field.
  */
 export function validateEmail(raw: string): NameResult {

@@ -11,7 +11,7 @@ import { hasGeneralAccess } from '@/lib/auth/roles'
 import { systemClock } from '@/lib/clock'
 import { formatDate } from '@/lib/dates'
 import { readFlash } from '@/lib/flash'
-import { parsePageNumber } from '@/lib/pagination'
+import { parsePageNumber, totalPages } from '@/lib/pagination'
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> }
 
@@ -21,13 +21,14 @@ export default async function ApiClientsPage({ searchParams }: Props) {
   const page = parsePageNumber((await searchParams).page)
   const { items, total } = await listApiClients(viewer, page, systemClock())
   const heading = total > 0 ? `API clients (${total})` : 'API clients'
+  const pages = totalPages({ perPage: apiClientsPerPage, total })
   const showCreator = hasGeneralAccess(viewer)
   // 'API client deleted' arrives here, since a deleted client's own page is gone (SPEC 2.6).
   const flash = await readFlash('/api-clients')
 
   return (
     <>
-      <PageTitle title={heading} />
+      <PageTitle title={pages > 1 ? `${heading} (page ${page} of ${pages})` : heading} />
       {flash ? <SuccessBanner heading={flash} /> : null}
       <h1 className="govuk-heading-l">{heading}</h1>
       <Button text="Add API client" href="/api-clients/new" />

@@ -19,14 +19,16 @@ export default async function UsersPage({ searchParams }: Props) {
   await requireGeneralAccess()
   const page = parsePageNumber((await searchParams).page)
   const { items, total } = await listUsers(await getDb(), page)
-  if (page > totalPages({ perPage: usersPerPage, total })) notFound()
+  const pages = totalPages({ perPage: usersPerPage, total })
+  if (page > pages) notFound()
   const heading = `Users (${total})`
   // 'User added' and 'User deleted' arrive here ('User deleted' because a deleted user's page is gone).
   const flash = await readFlash('/users')
 
   return (
     <>
-      <PageTitle title={heading} />
+      {/* Which page, as Activity says: the title is what a screen reader announces first. */}
+      <PageTitle title={pages > 1 ? `${heading} (page ${page} of ${pages})` : heading} />
       {flash ? <SuccessBanner heading={flash} /> : null}
       <h1 className="govuk-heading-l">{heading}</h1>
       <Button text="Add user" href="/users/new" />

@@ -13,6 +13,8 @@ import { userFieldIds, type UserFormState } from './user-fields'
 const message = (text: string | undefined) => (text ? { text } : undefined)
 
 type Props = {
+  /** This page's address, the form's action without JavaScript. */
+  permalink: string
   action: (previous: UserFormState, formData: FormData) => Promise<UserFormState>
   initialState: UserFormState
   caption: string
@@ -27,8 +29,8 @@ type Props = {
 }
 
 /** The user details form, for Add user and Change user details. It posts without JavaScript too. */
-export function UserDetailsForm({ action, initialState, caption, heading, submitText, cancel, asksIdentity, asksApiUser }: Props) {
-  const [state, formAction] = useActionState(action, initialState)
+export function UserDetailsForm({ action, initialState, caption, heading, submitText, cancel, asksIdentity, asksApiUser, permalink }: Props) {
+  const [state, formAction] = useActionState(action, initialState, permalink)
   const { values, errors } = state
   return (
     <>

@@ -16,13 +16,13 @@ type Props = { initialState: ClientDetailsState; expiryDateHint: string }
 
 /** Add API client, step 1: the client's name and expiry date. It posts without JavaScript too. */
 export function ClientDetailsForm({ initialState, expiryDateHint }: Props) {
-  const [state, formAction] = useActionState(continueToCheckAnswers, initialState)
+  const [state, formAction] = useActionState(continueToCheckAnswers, initialState, '/api-clients/new')
   const { values, errors } = state
   // The date's one message is stored on each part it marks (see validation.ts).
   const dateError = errors.day ?? errors.month ?? errors.year
   return (
     <>
-      <PageTitle title="Client details" hasErrors={hasErrors(state)} />
+      <PageTitle title="Client details - Add API client" hasErrors={hasErrors(state)} />
       <FormErrorSummary summary={state.summary} />
       <span className="govuk-caption-l">Add API client</span>
       <h1 className="govuk-heading-l">Client details</h1>

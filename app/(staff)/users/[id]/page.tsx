@@ -54,7 +54,12 @@ export default async function UserPage({ params }: Props) {
           ]}
         />
         {identityEditable ? null : (
-          <p className="govuk-body">The name and email address cannot be changed because this person has signed in: they come from DfE Sign-in.</p>
+          <p className="govuk-body">
+            {/* Only a person linked to DfE Sign-in (a stored DfE Sign-in id) gets their name and email from it; others signed in with a password. */}
+            {user.dfeSignInUid
+              ? 'The name and email address cannot be changed because this person has signed in: they come from DfE Sign-in.'
+              : 'The name and email address cannot be changed because this person has signed in.'}
+          </p>
         )}
         {isSelf ? null : (
           <div className="govuk-button-group">

@@ -29,6 +29,7 @@ export default async function NewUserPage() {
           submitText="Continue"
           asksIdentity
           asksApiUser
+          permalink="/users/new"
           cancel={
             // A plain link to the route that forgets the draft: next/link would prefetch it, and forget too soon.
             // eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler, not a page

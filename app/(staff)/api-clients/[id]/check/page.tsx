@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
+import { ActionForm } from '@/components/action-form'
 import { Button } from '@/components/govuk/button'
 import { SummaryList } from '@/components/govuk/summary-list'
 import { PageTitle } from '@/components/page-title'
@@ -36,14 +37,14 @@ export default async function CheckApiClientChangesPage({ params }: Props) {
             { key: { text: 'Expiry date' }, value: { text: formatDate(client.expiresOn) } },
           ]}
         />
-        <form action={saveRename.bind(null, client.id)}>
+        <ActionForm action={saveRename.bind(null, client.id)} permalink={`${path}/check`}>
           <div className="govuk-button-group">
             <Button text="Save changes" preventDoubleClick />
             <Link className="govuk-link" href={path}>
               Cancel
             </Link>
           </div>
-        </form>
+        </ActionForm>
       </div>
     </div>
   )

@@ -16,6 +16,7 @@ export default async function DeleteApiClientPage({ params }: Props) {
       buttonText="Delete API client"
       action={deleteApiClientAction.bind(null, client.id)}
       cancelHref={`/api-clients/${client.id}`}
+      permalink={`/api-clients/${client.id}/delete`}
     />
   )
 }

@@ -32,6 +32,7 @@ export default async function EditApiClientPage({ params, searchParams }: Props)
           initialState={initialState}
           expiryDate={formatDate(client.expiresOn)}
           cancelHref={path}
+          permalink={`${path}/edit`}
         />
       </div>
     </div>

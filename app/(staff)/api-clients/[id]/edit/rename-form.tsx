@@ -10,6 +10,8 @@ import { hasErrors } from '@/lib/forms/form-state'
 import type { RenameState } from './validate-name'
 
 type Props = {
+  /** This page's address, the form's action without JavaScript. */
+  permalink: string
   action: (previous: RenameState, formData: FormData) => Promise<RenameState>
   initialState: RenameState
   expiryDate: string
@@ -17,8 +19,8 @@ type Props = {
 }
 
 /** Change client name, step 1: the name to change, and the expiry date that cannot change. Posts without JavaScript. */
-export function RenameForm({ action, initialState, expiryDate, cancelHref }: Props) {
-  const [state, formAction] = useActionState(action, initialState)
+export function RenameForm({ action, initialState, expiryDate, cancelHref, permalink }: Props) {
+  const [state, formAction] = useActionState(action, initialState, permalink)
   const error = state.errors.name
   return (
     <>

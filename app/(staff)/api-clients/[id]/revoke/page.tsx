@@ -19,6 +19,7 @@ export default async function RevokeApiClientPage({ params }: Props) {
       buttonText="Revoke API client"
       action={revokeApiClientAction.bind(null, client.id)}
       cancelHref={path}
+      permalink={`${path}/revoke`}
     />
   )
 }

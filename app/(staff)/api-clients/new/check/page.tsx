@@ -24,7 +24,7 @@ export default async function CheckAnswersPage() {
         <SaveApiClientForm hasAnswers={Boolean(checked)} withoutAnswersHref={savedClientId ? `/api-clients/${savedClientId}` : '/api-clients/new'}>
           {checked?.ok ? (
             <>
-              <PageTitle title="Check your answers" />
+              <PageTitle title="Check your answers - Add API client" />
               <span className="govuk-caption-l">Add API client</span>
               <h1 className="govuk-heading-l">Check your answers</h1>
               <SummaryList

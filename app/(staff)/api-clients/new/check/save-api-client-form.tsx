@@ -22,7 +22,7 @@ type Props = {
  * without JavaScript), so a reload, the back button or the address again cannot bring it back.
  */
 export function SaveApiClientForm({ children, hasAnswers, withoutAnswersHref }: Props) {
-  const [state, formAction] = useActionState(saveApiClient, unsaved)
+  const [state, formAction] = useActionState(saveApiClient, unsaved, '/api-clients/new/check')
   if (state.status === 'created') return <ApiClientConfirmation name={state.name} token={state.token} />
   // Saving forgets the draft, so the page renders again without answers while showing the confirmation; the
   // redirect therefore lives here, where the saved state is known, rather than in the page.
@@ -31,7 +31,14 @@ export function SaveApiClientForm({ children, hasAnswers, withoutAnswersHref }: 
     <>
       {children}
       <form action={formAction} noValidate>
-        <Button text="Save API client" preventDoubleClick />
+        <div className="govuk-button-group">
+          <Button text="Save API client" preventDoubleClick />
+          {/* A plain link to the route that forgets the draft: next/link would prefetch it, and forget too soon. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler, not a page */}
+          <a className="govuk-link" href="/api-clients/new/cancel">
+            Cancel
+          </a>
+        </div>
       </form>
     </>
   )

@@ -30,6 +30,8 @@ export default async function DeactivateUserPage({ params }: Props) {
       buttonText="Deactivate user"
       action={deactivateUserAction.bind(null, user.id)}
       cancelHref={path}
+      permalink={`${path}/deactivate`}
+      destructive
     >
       <p className="govuk-body">{name} will not be able to sign in until they are reactivated.</p>
       {active === 0 ? <p className="govuk-body">They have no active API clients.</p> : null}

@@ -28,6 +28,7 @@ export default async function DeleteUserPage({ params }: Props) {
       buttonText="Delete user"
       action={deleteUserAction.bind(null, user.id)}
       cancelHref={path}
+      permalink={`${path}/delete`}
     >
       <p className="govuk-body">{name} will not be able to sign in. Their history stays in the activity log.</p>
       <p className="govuk-body">

@@ -35,6 +35,7 @@ export default async function EditUserPage({ params }: Props) {
           submitText="Save changes"
           asksIdentity={asksIdentity}
           asksApiUser={asksApiUser}
+          permalink={`${path}/edit`}
           cancel={<CancelLink href={path} />}
         />
       </div>

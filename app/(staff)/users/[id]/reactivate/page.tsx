@@ -20,6 +20,7 @@ export default async function ReactivateUserPage({ params }: Props) {
       buttonText="Reactivate user"
       action={reactivateUserAction.bind(null, user.id)}
       cancelHref={path}
+      permalink={`${path}/reactivate`}
     >
       <p className="govuk-body">{name} will be able to sign in again.</p>
       <p className="govuk-body">API clients that were revoked when they were deactivated stay revoked. They can add new ones.</p>

@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation'
+import { ActionForm } from '@/components/action-form'
 import { Button } from '@/components/govuk/button'
 import { SummaryList } from '@/components/govuk/summary-list'
 import { PageTitle } from '@/components/page-title'
@@ -39,9 +40,16 @@ export default async function CheckUserPage() {
             },
           ]}
         />
-        <form action={saveUser}>
-          <Button text="Save user" preventDoubleClick />
-        </form>
+        <ActionForm action={saveUser} permalink="/users/new/check">
+          <div className="govuk-button-group">
+            <Button text="Save user" preventDoubleClick />
+            {/* A plain link to the route that forgets the draft: next/link would prefetch it, and forget too soon. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler, not a page */}
+            <a className="govuk-link" href="/users/new/cancel">
+              Cancel
+            </a>
+          </div>
+        </ActionForm>
       </div>
     </div>
   )
