@@ -4,15 +4,16 @@
  */
 export const clientNameMaxLength = 200
 
-/** The message for a name already used by one of this creator's clients (SPEC 2.2); checked with the database. */
+/** The message for a name one of this creator's live clients already has, ignoring case; checked with the database. */
 export const clientNameNotUniqueMessage = 'Client name must be unique'
 
 /** The trimmed client name, or the message to show next to the field. */
 export type ClientNameResult = { ok: true; name: string } | { ok: false; message: string }
 
 /**
- * Trims a submitted client name and checks it is present and at most 200 characters (SPEC 2.2). Internal
- * spaces are kept as typed: the name is the user's own label, and what we count is exactly what we store.
+ * Trims a submitted client name and checks it is present and at most 200 characters
+ * (docs/product/api-clients.md). Internal spaces are kept as typed: the name is the user's own label, and
+ * what we count is exactly what we store.
  */
 export function validateClientName(raw: string): ClientNameResult {
   const name = raw.trim()
