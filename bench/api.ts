@@ -24,8 +24,9 @@ type Case = { name: string; path: string; token?: 'valid' | 'invalid'; expect2xx
 function cases(liveProviders: number): Case[] {
   const pages = Math.ceil(liveProviders / 100)
   const onLast = liveProviders - (pages - 1) * 100
-  // The brief suggested page 900; 46,656 providers at 100 a page have fewer pages. The last page may be short,
-  // so the one before it (a full page read from the far end) is the deep page the target compares with page 1.
+  // There is no page 900 (bench/README.md): 46,656 providers at 100 a page have fewer pages. The last page
+  // may be short, so the one before it (a full page read from the far end) is the deep page the target
+  // compares with page 1.
   const page = (number: number, label: string): Case => ({
     name: `providers page ${number} (${label})`,
     path: `/api/v1/providers?per_page=100&page=${number}`,

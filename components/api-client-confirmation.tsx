@@ -6,8 +6,9 @@ import { Panel } from './govuk/panel'
 import { PageTitle } from './page-title'
 
 /**
- * The confirmation after adding an API client: the one time its token is shown (SPEC 2.2). Anything to act
- * on sits below the panel, because GOV.UK says links and buttons inside the green panel are not accessible.
+ * The confirmation after adding an API client: the one time its token is shown (docs/decisions/0007).
+ * Anything to act on sits below the panel, because GOV.UK says links and buttons inside the green panel are
+ * not accessible.
  */
 export function ApiClientConfirmation({ name, token }: { name: string; token: string }) {
   useEffect(() => {

@@ -8,8 +8,8 @@ const clipboardAvailable = () => typeof navigator !== 'undefined' && 'clipboard'
 const unavailableOnServer = () => false
 
 /**
- * The Copy token button (SPEC 2.2): progressive enhancement, shown only when JavaScript can use the Clipboard
- * API. The result is announced in a live region, as the page itself does not change.
+ * The Copy token button (docs/product/api-clients.md): progressive enhancement, shown only when JavaScript
+ * can use the Clipboard API. The result is announced in a live region, as the page itself does not change.
  */
 export function CopyTokenButton({ token }: { token: string }) {
   const canCopy = useSyncExternalStore(neverChanges, clipboardAvailable, unavailableOnServer)

@@ -268,7 +268,7 @@ test.describe('Adding an API client without JavaScript', () => {
   })
 })
 
-/** Asserts we are on the page of the client just added (SPEC 2.2: a revisit goes to the client's page). */
+/** Asserts we are on the page of the client just added (after saving, a revisit goes there rather than to the token). */
 async function expectClientPage(page: Page, name: string): Promise<void> {
   await expect(page).toHaveURL(/\/api-clients\/[0-9a-f-]{36}$/)
   await expectPage(page, `${name} - API client`, { heading: new RegExp(`^${name}`) })

@@ -2,7 +2,7 @@ import 'server-only'
 import { cookies } from 'next/headers'
 import { flashCookieName } from './flash-cookie'
 
-/** The success messages the service shows once after a change (SPEC 2.4–2.7). */
+/** The success messages the service shows once after a change (docs/decisions/0008; each docs/product page lists its own). */
 export const flashMessages = {
   'api-client-updated': 'API client updated',
   'api-client-revoked': 'API client revoked',

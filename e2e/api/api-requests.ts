@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { expect, type APIRequestContext, type APIResponse } from '@playwright/test'
 
-/** The one WWW-Authenticate every refused token gets (SPEC 3.2). */
+/** The one WWW-Authenticate every refused token gets (docs/product/tokens.md). */
 export const invalidTokenChallenge = 'Bearer realm="register", error="invalid_token"'
 
 /**

@@ -3,7 +3,7 @@ import { generateToken } from '@/lib/tokens/format'
 import { fixtureToken } from '../support/fixtures'
 import { distinctAddress, expectProblem, expectTooManyRequests, getInfo, rateLimitOf, sendMany } from './api-requests'
 
-// SPEC 3.2's defaults, which the e2e servers keep: 300 a minute per client, 100 per address without a valid token.
+// The default limits, which the e2e servers keep: 300 a minute per client, 100 per address without a valid token.
 const perClient = 300
 const perAddress = 100
 

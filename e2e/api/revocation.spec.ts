@@ -3,8 +3,8 @@ import { fixtureToken } from '../support/fixtures'
 import { distinctAddress, expectProblem, getInfo, invalidTokenChallenge } from './api-requests'
 import { deleteThroughStaffPages, revokeThroughStaffPages } from './staff-pages'
 
-// Verified tokens are cached in memory; SPEC 2.5 and 2.6 still want a revoked or deleted client's token
-// refused on the very next request. Each test warms the cache first, so a stale entry would be served.
+// Verified tokens are cached in memory, yet a revoked or deleted client's token must be refused on the very
+// next request (docs/product/tokens.md). Each test warms the cache first, so a stale entry would be served.
 test.describe('Revoking or deleting an API client', () => {
   const cases = [
     { change: 'revoking', key: 'active-4', act: revokeThroughStaffPages },

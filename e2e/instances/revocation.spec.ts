@@ -6,7 +6,7 @@ import { expectServedFromCache, fixtureClientId } from './cache-probe'
 import { openRunDatabase, secondOrigin } from './servers'
 
 // Two instances of the app on one PostgreSQL database, each with its own cache of verified tokens: a
-// change made through one must reach the other before its next request (SPEC 3.2, LISTEN/NOTIFY).
+// change made through one must reach the other before its next request (LISTEN/NOTIFY, docs/product/tokens.md).
 let sql: ReturnType<typeof openRunDatabase>
 test.beforeAll(() => {
   sql = openRunDatabase()

@@ -36,7 +36,7 @@ export function uniqueClientName(label: string): string {
 // The journeys' server sets no TOKEN_ENVIRONMENT unless e2e/support/environment.ts does; production mode then means `live`.
 const environmentWord = e2eEnvironment('0').TOKEN_ENVIRONMENT ?? 'live'
 
-/** A whole token as SPEC 3.1 shapes it, in the journeys' token environment. */
+/** A whole token as docs/product/tokens.md shapes it, in the journeys' token environment. */
 export const tokenPattern = new RegExp(`^rotp_${environmentWord}_[0-9A-Za-z]{49}$`)
 
 /** The Client details form's fields. */

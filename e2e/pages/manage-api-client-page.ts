@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import { expectPage } from '../support/pages'
 
-/** `21 May 2025 at 2:22pm`, `… at midday`, `… at midnight` (SPEC 2). */
+/** `21 May 2025 at 2:22pm`, `… at midday`, `… at midnight` (docs/product/README.md). */
 export const dateTimePattern = String.raw`\d{1,2} [A-Z][a-z]+ \d{4} at (?:\d{1,2}:\d{2}[ap]m|midday|midnight)`
 
 /** The key and value of each row of a summary list, in order. */
@@ -91,7 +91,7 @@ export async function expectHistory(page: Page, titles: string[]): Promise<void>
   await expect(historySection(page).getByRole('heading', { level: 3 })).toHaveText(titles)
 }
 
-/** Checks the revoke or delete confirmation page for a client, word for word (SPEC 2.5, 2.6). */
+/** Checks the revoke or delete confirmation page for a client, word for word (docs/product/api-clients.md). */
 export async function expectConfirmPage(page: Page, verb: 'revoke' | 'delete', name: string, id: string): Promise<void> {
   const action = verb === 'revoke' ? 'Revoke API client' : 'Delete API client'
   const warning = verb === 'revoke' ? 'Revoking' : 'Deleting'

@@ -36,7 +36,7 @@ export async function expectNoAccessibilityViolations(page: Page): Promise<void>
 }
 
 /**
- * Asserts we are on the page with this title and main heading (the exact words of the spec), then runs axe.
+ * Asserts we are on the page with this title and main heading (the exact words in docs/product), then runs axe.
  * `heading` defaults to the title. A RegExp title must match the whole title before the service suffix.
  */
 export async function expectPage(

@@ -6,7 +6,7 @@ import { controlCharacterMessage, plainText } from '@/lib/forms/plain-text'
  */
 export const clientNameMaxLength = 200
 
-/** The message for a name already used by one of this creator's clients (SPEC 2.2); checked with the database. */
+/** The message for a name one of this creator's live clients already has, ignoring case; checked with the database. */
 export const clientNameNotUniqueMessage = 'Client name must be unique'
 
 /** The message for a name with a control character in it (a NUL, tab, newline …): see lib/forms/plain-text.ts. */
@@ -19,8 +19,8 @@ export type ClientNameResult = { ok: true; name: string } | { ok: false; message
 
 /**
  * Trims a submitted client name and checks it is present, at most 200 characters and free of control
- * characters (SPEC 2.2; PostgreSQL refuses a NUL outright). Internal
- * spaces are kept as typed: the name is the user's own label, and what we count is exactly what we store.
+ * characters (docs/product/api-clients.md; PostgreSQL refuses a NUL outright). Internal spaces are kept as
+ * typed: the name is the user's own label, and what we count is exactly what we store.
  */
 export function validateClientName(raw: string): ClientNameResult {
   const name = raw.trim()

@@ -28,7 +28,7 @@ export async function readNewApiClientDraft(userId: string): Promise<NewApiClien
 
 /**
  * Replaces the answers with the id of the client they made (never its token), so a reload or a revisit of
- * the check-answers page can go to the client's page (SPEC 2.2) instead of showing the token again.
+ * the check-answers page can go to the client's page (docs/decisions/0007) instead of showing the token again.
  */
 export async function markNewApiClientSaved(userId: string, savedClientId: string): Promise<void> {
   await writeEncryptedCookie(newClientCookie, { userId, savedClientId }, oneDay)

@@ -27,9 +27,9 @@ const monthsByName = new Map<string, number>(
 monthsByName.set('sept', 9)
 
 /**
- * Validates the expiry date question (SPEC 2.2). `today` is the UK calendar date as `YYYY-MM-DD`. Shows only
- * the highest-priority error, as GOV.UK asks: missing parts, then the year's format, then whether the date
- * can exist, then whether it falls from tomorrow to 12 months ahead.
+ * Validates the expiry date question (docs/product/api-clients.md). `today` is the UK calendar date as
+ * `YYYY-MM-DD`. Shows only the highest-priority error, as GOV.UK asks: missing parts, then the year's format,
+ * then whether the date can exist, then whether it falls from tomorrow to 12 months ahead.
  */
 export function parseExpiryDate(input: ExpiryDateInput, today: string): ExpiryDateResult {
   const parts: ExpiryDateInput = { day: input.day.trim(), month: input.month.trim(), year: input.year.trim() }

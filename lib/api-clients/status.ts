@@ -11,7 +11,7 @@ export function apiClientStatus(client: { revokedAt: Date | null; expiresOn: str
   return client.expiresOn < ukDate(now) ? 'expired' : 'active'
 }
 
-/** Tag text and colour for each status (SPEC 2.1). */
+/** Tag text and colour for each status (docs/product/api-clients.md). */
 export const statusTags: Record<ApiClientStatus, { text: string; classes: string }> = {
   active: { text: 'Active', classes: 'govuk-tag--teal' },
   expired: { text: 'Expired', classes: 'govuk-tag--grey' },

@@ -19,12 +19,12 @@ async function refusedOrLimited(result: Authentication & { ok: false }, address:
 }
 
 /**
- * Authenticates and rate-limits one register API request (SPEC 3.2, docs/decisions/0015). A valid token,
- * cached or not, never consults the address bucket, so junk from the same address (or, without a trusted
- * proxy, from anywhere) cannot lock it out: it counts against its client's own bucket. A request refused
- * for its token counts against its address, and gets 429 once that is full. The database is protected
- * by the token lookup itself, not by the address bucket: junk never reaches it, and a well-formed token
- * that no client has costs at most a shared reload of the live set, at most one every 100 ms.
+ * Authenticates and rate-limits one register API request (docs/product/tokens.md, docs/decisions/0015). A
+ * valid token, cached or not, never consults the address bucket, so junk from the same address (or, without a
+ * trusted proxy, from anywhere) cannot lock it out: it counts against its client's own bucket. A request
+ * refused for its token counts against its address, and gets 429 once that is full. The database is protected
+ * by the token lookup itself, not by the address bucket: junk never reaches it, and a well-formed token that
+ * no client has costs at most a shared reload of the live set, at most one every 100 ms.
  */
 export async function admitRequest(request: Request, now: Date): Promise<Admission> {
   prepareRateLimits()

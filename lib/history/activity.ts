@@ -126,7 +126,7 @@ function toItem(row: Row): ActivityItem {
 
 /**
  * Which history a person may see: general-access users everything (API clients and users); API-only users
- * only their own clients' (SPEC 4), never anything about users.
+ * only their own clients' (docs/product/history.md), never anything about users.
  */
 function visibleActivity(viewer: CurrentUser): SQL | undefined {
   if (viewer.role === 'general-access') return undefined

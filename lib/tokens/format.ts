@@ -1,5 +1,5 @@
 /**
- * The API token format (SPEC 3.1): `rotp_<live|test>_<43 random base62><6 base62 CRC32>`, 59 characters.
+ * The API token format (docs/product/tokens.md): `rotp_<live|test>_<43 random base62><6 base62 CRC32>`, 59 characters.
  * 43 base62 characters carry 43 × log2(62) ≈ 256.03 bits, so the randomness is at least 256 bits. The
  * checksum lets us refuse typos and junk without a database query, and lets secret scanners tell a real
  * leak from a lookalike string.

@@ -4,7 +4,7 @@ import { apiClients, users } from '@/db/schema'
 import { apiClientStatus } from '@/lib/api-clients/status'
 import { checkTokenShape, hashToken } from './format'
 
-/** Why a token was refused: logged server-side only, since every refusal gets the same 401 (SPEC 3.2). */
+/** Why a token was refused: logged server-side only, since every refusal gets the same 401 (docs/product/tokens.md). */
 export type TokenRefusal = 'malformed' | 'bad-checksum' | 'unknown' | 'expired' | 'revoked' | 'deleted' | 'creator-inactive'
 
 /** The client a valid token belongs to: nothing secret, nothing about its token. */

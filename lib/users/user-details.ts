@@ -3,13 +3,13 @@ import { controlCharacterMessage, plainText } from '@/lib/forms/plain-text'
 /** The longest first or last name, in Unicode code points (the database stores text; this keeps pages tidy). */
 export const nameMaxLength = 100
 
-/** The only email addresses the service accepts: Department for Education ones (research/dfe.md section 7). */
+/** The only email addresses the service accepts: Department for Education ones (docs/decisions/0011). */
 const educationEmail = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@education\.gov\.uk$/i
 
 /** The longest email address RFC 5321 allows. */
 const emailMaxLength = 254
 
-/** The messages the real service shows (research/dfe.md section 7). */
+/** The messages the real service shows, as docs/product/users.md lists them. */
 export const userMessages = {
   firstNameMissing: 'Enter first name',
   firstNameTooLong: `First name must be ${nameMaxLength} characters or less`,

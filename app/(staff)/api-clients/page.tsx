@@ -23,7 +23,7 @@ export default async function ApiClientsPage({ searchParams }: Props) {
   const heading = total > 0 ? `API clients (${total})` : 'API clients'
   const pages = totalPages({ perPage: apiClientsPerPage, total })
   const showCreator = hasGeneralAccess(viewer)
-  // 'API client deleted' arrives here, since a deleted client's own page is gone (SPEC 2.6).
+  // 'API client deleted' arrives here, since a deleted client's own page is gone.
   const flash = await readFlash('/api-clients')
 
   return (

@@ -14,7 +14,7 @@ import { listUsers, usersPerPage } from '@/lib/users/list'
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> }
 
-/** Users: everyone who may use the service (SPEC 2.7). General access only; API-only users get the 403 page. */
+/** Users: everyone who may use the service (docs/product/users.md). General access only; API-only users get the 403 page. */
 export default async function UsersPage({ searchParams }: Props) {
   await requireGeneralAccess()
   const page = parsePageNumber((await searchParams).page)

@@ -11,7 +11,7 @@ export type CheckedUserDetails<Details> = { ok: true; details: Details } | { ok:
 type Field = (typeof userFieldOrder)[number]
 
 /**
- * Validates the user details answers (research/dfe.md section 7): each field's format, then whether the
+ * Validates the user details answers (docs/product/users.md): each field's format, then whether the
  * email address is in use by another user who has not been deleted. `fields` lists the answers the form
  * asked for (a person who has signed in keeps their name and email; nobody changes their own access).
  */

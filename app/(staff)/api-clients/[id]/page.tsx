@@ -13,7 +13,7 @@ import { SuccessBanner } from '@/components/success-banner'
 
 type Props = { params: Promise<{ id: string }> }
 
-/** An API client: its details, what may be done to it, and its history (SPEC 2.3). */
+/** An API client: its details, what may be done to it, and its history (docs/product/api-clients.md). */
 export default async function ApiClientPage({ params }: Props) {
   const { id } = await params
   const { client } = await loadApiClientForPage(id)

@@ -11,9 +11,10 @@ import { clientNameId, expiryDateId, type ClientDetailsState, type ClientDetails
 export type CheckedClientDetails = { ok: true; name: string; expiresOn: string } | { ok: false; state: ClientDetailsState }
 
 /**
- * Validates the Client details answers for their creator (SPEC 2.2): the name's format, then its uniqueness
- * among the creator's live clients, and the expiry date against `today` (UK). The form, the check-answers
- * page and the save all call this, so an answer that was valid yesterday is judged again before it is saved.
+ * Validates the Client details answers for their creator (docs/product/api-clients.md): the name's format,
+ * then its uniqueness among the creator's live clients, and the expiry date against `today` (UK). The form,
+ * the check-answers page and the save all call this, so an answer that was valid yesterday is judged again
+ * before it is saved.
  */
 export async function checkClientDetails(creator: CurrentUser, values: ClientDetailsValues, today: string): Promise<CheckedClientDetails> {
   const name = validateClientName(values.name)

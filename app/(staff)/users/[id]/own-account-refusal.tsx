@@ -3,7 +3,7 @@ import { PageTitle } from '@/components/page-title'
 
 /**
  * What Deactivate user and Delete user show about your own account: why not and what to do, rather than a
- * button that would be refused (research/dfe.md section 7: users cannot deactivate or delete themselves).
+ * button that would be refused (users cannot deactivate or delete themselves: docs/product/users.md).
  */
 export function OwnAccountRefusal({ change, userPath }: { change: 'deactivate' | 'delete'; userPath: string }) {
   const heading = `You cannot ${change} your own account`

@@ -17,8 +17,9 @@ import { userFieldIds } from '../user-fields'
 type Props = { params: Promise<{ id: string }> }
 
 /**
- * A user: their details, what may be changed (SPEC 2.7), and their history. Name and email can change only
- * until the person first signs in; nobody can change their own access, deactivate or delete themselves.
+ * A user: their details, what may be changed (docs/product/users.md), and their history. Name and email can
+ * change only until the person first signs in; nobody can change their own access, deactivate or delete
+ * themselves.
  */
 export default async function UserPage({ params }: Props) {
   const { id } = await params

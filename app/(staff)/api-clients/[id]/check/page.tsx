@@ -11,7 +11,7 @@ import { saveRename } from './actions'
 
 type Props = { params: Promise<{ id: string }> }
 
-/** Change client name, step 2: check answers, then save (SPEC 2.4). */
+/** Change client name, step 2: check answers, then save (docs/product/api-clients.md). */
 export default async function CheckApiClientChangesPage({ params }: Props) {
   const { id } = await params
   const { viewer, client } = await loadApiClientForPage(id)

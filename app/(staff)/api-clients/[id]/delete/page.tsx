@@ -4,7 +4,7 @@ import { deleteApiClientAction } from './actions'
 
 type Props = { params: Promise<{ id: string }> }
 
-/** Confirm deleting an API client (SPEC 2.6); any status may be deleted. */
+/** Confirm deleting an API client (docs/product/api-clients.md); any status may be deleted. */
 export default async function DeleteApiClientPage({ params }: Props) {
   const { id } = await params
   const { client } = await loadApiClientForPage(id)

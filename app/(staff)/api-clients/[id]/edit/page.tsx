@@ -9,7 +9,7 @@ import { renameFormState, validateNewClientName } from './validate-name'
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string | string[] }> }
 
-/** Change client name, step 1 (SPEC 2.4). Only active clients can be changed; others show their page. */
+/** Change client name, step 1 (docs/product/api-clients.md). Only active clients can be changed; others show their page. */
 export default async function EditApiClientPage({ params, searchParams }: Props) {
   const { id } = await params
   const { viewer, client } = await loadApiClientForPage(id)

@@ -8,9 +8,9 @@ export type RenameValues = { name: string }
 export type RenameState = FormState<RenameValues>
 
 /**
- * Checks a new name for a client as the Add form checks a name (SPEC 2.2). Uniqueness is among the
- * client's creator's other live clients: a general-access user renaming someone else's client must not
- * be blocked by, or collide with, their own clients' names.
+ * Checks a new name for a client as the Add form checks a name (docs/product/api-clients.md). Uniqueness is
+ * among the client's creator's other live clients: a general-access user renaming someone else's client must
+ * not be blocked by, or collide with, their own clients' names.
  */
 export async function validateNewClientName(client: ApiClientDetails, raw: string): Promise<ClientNameResult> {
   const result = validateClientName(raw)

@@ -5,7 +5,7 @@ import { revokeApiClientAction } from './actions'
 
 type Props = { params: Promise<{ id: string }> }
 
-/** Confirm revoking an API client (SPEC 2.5); only an active client can be revoked. */
+/** Confirm revoking an API client (docs/product/api-clients.md); only an active client can be revoked. */
 export default async function RevokeApiClientPage({ params }: Props) {
   const { id } = await params
   const { client } = await loadApiClientForPage(id)

@@ -12,7 +12,7 @@ type Props = {
   /** The answers to check (rendered by the page), or nothing when there is no draft. */
   children: ReactNode
   hasAnswers: boolean
-  /** Where to go when there are no answers: the client they made, once saved (SPEC 2.2), else the form. */
+  /** Where to go when there are no answers: the client they made, once saved (docs/decisions/0007), else the form. */
   withoutAnswersHref: string
 }
 
