@@ -11,6 +11,7 @@ import {
   withoutForgedErrorPageHeader,
 } from '@/lib/auth/error-pages'
 import { staffPageAccess } from '@/lib/auth/page-access'
+import { signedInAtClaim } from '@/lib/auth/session-start'
 import { systemClock } from '@/lib/clock'
 import { env } from '@/lib/env'
 import { flashCookieName } from '@/lib/flash-cookie'
@@ -87,7 +88,7 @@ export async function proxy(request: NextRequest) {
     if (pathname !== errorPagePath && isForbiddenPageRequest(requestHeaders))
       return withSecurityHeaders(errorPageRewrite(request, requestHeaders), policy)
     if (pathname !== errorPagePath && isDocumentRequest(request) && typeof token.sub === 'string') {
-      const access = await staffPageAccess(await getDb(), token.sub, pathname, request.nextUrl.searchParams, systemClock())
+      const access = await staffPageAccess(await getDb(), { userId: token.sub, signedInAt: token[signedInAtClaim] }, pathname, request.nextUrl.searchParams, systemClock())
       if (access === 'not-found') return withSecurityHeaders(errorPageRewrite(request, requestHeaders), policy)
       if (access === 'forbidden') return forbiddenPageResponse(request)
     }

@@ -5,6 +5,7 @@ import { parsePageNumber, totalPages } from '@/lib/pagination'
 import { findUser } from '@/lib/users/details'
 import { listUsers, usersPerPage } from '@/lib/users/list'
 import { roleOf, type CurrentUser } from './roles'
+import { sessionStillValid } from './session-start'
 
 /** What a staff page would answer a person: itself, the 404 page or the 403 page. */
 export type PageAccess = 'page' | 'not-found' | 'forbidden'
@@ -17,11 +18,18 @@ const userPage = /^\/users\/([^/]+)(?:\/(?:edit|deactivate|reactivate|delete))?\
  * and queries as the page itself (lib/api-clients/load.ts, lib/users/load.ts, the list pages). The proxy
  * asks before rendering, because Next cannot put the words of a notFound() or forbidden() page into the
  * HTML (they arrive only with JavaScript): see docs/decisions/0012-pages-and-forms.md. Anyone not signed in
- * and active gets 'page', so the page itself sends them to sign in or to "Your account is not active".
+ * and active, or whose session was ended (sign-out, deactivation, "Sign out everywhere"), gets 'page', so the
+ * page itself sends them to sign in or to "Your account is not active" and tells them nothing else.
  */
-export async function staffPageAccess(db: Database, userId: string, pathname: string, search: URLSearchParams, now: Date): Promise<PageAccess> {
-  const person = await findUser(db, userId)
-  if (!person?.active) return 'page'
+export async function staffPageAccess(
+  db: Database,
+  session: { userId: string; signedInAt: unknown },
+  pathname: string,
+  search: URLSearchParams,
+  now: Date,
+): Promise<PageAccess> {
+  const person = await findUser(db, session.userId)
+  if (!person?.active || !sessionStillValid(session.signedInAt, person.sessionsEndedAt)) return 'page'
   const viewer: CurrentUser = { id: person.id, firstName: person.firstName, lastName: person.lastName, email: person.email, role: roleOf(person) }
   // Where a server action sends someone whose role does not allow the action (lib/auth/staff-action.ts).
   if (pathname === '/permission-denied') return 'forbidden'
