@@ -2,7 +2,7 @@ import { notFoundResponse, otherMethods } from '@/lib/api/methods'
 import { rateLimitHeaders } from '@/lib/api/rate-limit-headers'
 import { tooManyRequestsResponse, unauthorisedResponse } from '@/lib/api/responses'
 import { databaseUnavailableResponse, internalErrorResponse } from '@/lib/api/route'
-import { invalidParamsResponse, providerNotFoundResponse } from '@/lib/providers/problems'
+import { cursorGoneResponse, invalidParamsResponse, providerNotFoundResponse } from '@/lib/providers/problems'
 import { parseProviderListQuery } from '@/lib/providers/list-query'
 
 // Built by the same functions as the API's real responses, so the page cannot show an answer the API does not give.
@@ -26,6 +26,7 @@ const statusText: Record<number, string> = {
   401: 'Unauthorized',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  410: 'Gone',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -47,6 +48,7 @@ export async function errorExamples(): Promise<ErrorExample[]> {
     ['GET /api/v1/providers/6f1c1b4e-5a3d-4f7e-9c2b-000000000000', providerNotFoundResponse(exampleRequestId)],
     ['GET /api/v2/providers, any path the API does not have, and every path while the API is switched off', notFoundResponse(exampleRequestId)],
     ['DELETE /api/v1/providers', otherMethods({ switchedOffWithApi: false }).DELETE(new Request('http://register.invalid/api/v1/providers'))],
+    ['GET /api/v1/providers/changes with a cursor from another environment', cursorGoneResponse(exampleRequestId)],
     ['The 301st request in a minute with one token', tooManyRequestsResponse(exampleRequestId, limited)],
     ['Any request, when something goes wrong on our side', internalErrorResponse(exampleRequestId)],
     ['Any request, when the register’s database cannot be reached', databaseUnavailableResponse(exampleRequestId)],

@@ -7,6 +7,10 @@ import { Code } from './code-block'
 const changelog: [string, string][] = [
   [
     '1 December 2026',
+    'New: GET /providers/changes, a change feed with cursors that serves every change once, including removals, so a copy of the register stays exact. /providers, /providers/{id} and /providers/changes send an ETag and answer 304 Not Modified to a matching If-None-Match.',
+  ],
+  [
+    '1 December 2026',
     'Unknown paths and paths with a trailing slash answer a 404 problem, and methods other than GET, HEAD and OPTIONS a 405 problem with Allow, instead of a page or a redirect. The OpenAPI document names its licence and a contact and gives the absolute address of the service. Requests refused for their token no longer use up the allowance of a valid token from the same address.',
   ],
   ['v1', 'The first version: /info, /providers, /providers/{id} and /openapi.json.'],
