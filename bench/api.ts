@@ -2,13 +2,11 @@
 // into a fresh PostgreSQL database, starts `next start` on loopback and measures the register API with
 // autocannon. Stops by itself (about 3 minutes of load after the build and seed). See bench/README.md.
 import { randomBytes } from 'node:crypto'
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import autocannon, { type Result } from 'autocannon'
 import { generateToken } from '../lib/tokens/format'
-import { prepareDatabase } from './database'
-import { startServer, watchMemory } from './server'
+import { startBenchServer, watchMemory } from './server'
 
 const port = Number(process.env.BENCH_PORT ?? 3600)
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'
@@ -94,23 +92,7 @@ async function main(): Promise<void> {
       .map((value) => value.toFixed(2))
       .join(' ')}`,
   )
-  if (!process.argv.includes('--skip-build')) {
-    log(`Building into .next-${port}…`)
-    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, E2E_PORT: String(port) } })
-    if (build.status !== 0) throw new Error('next build failed')
-  }
-  const database = await prepareDatabase(databaseUrl, pepper, log)
-  const server = await startServer(port, {
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    TOKEN_PEPPER: pepper,
-    NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    // The benchmark measures the API, not the limiter turning it away.
-    RATE_LIMIT_PER_CLIENT: '1000000000',
-    RATE_LIMIT_PER_IP: '1000000000',
-    LOG_LEVEL: 'warn',
-  })
+  const { database, server } = await startBenchServer(port, databaseUrl, pepper, log)
   const memory = watchMemory(server.child.pid ?? 0)
   const rows: Row[] = []
   try {

@@ -1,6 +1,8 @@
 // Starts `next start` on loopback for the benchmark, samples its memory, and stops it.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
+import { prepareDatabase } from './database'
 
 export type BenchServer = { origin: string; child: ChildProcess; stop: () => Promise<void> }
 
@@ -81,4 +83,29 @@ export function watchMemory(pid: number) {
     },
     stop: () => clearInterval(timer),
   }
+}
+
+/**
+ * What every benchmark does first: build into `.next-<port>` (unless `--skip-build`), seed its database, and
+ * start `next start` on it in production mode with limits high enough that the limiter never answers.
+ */
+export async function startBenchServer(port: number, databaseUrl: string, pepper: string, log: (line: string) => void) {
+  if (!process.argv.includes('--skip-build')) {
+    log(`Building into .next-${port}…`)
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, E2E_PORT: String(port) } })
+    if (build.status !== 0) throw new Error('next build failed')
+  }
+  const database = await prepareDatabase(databaseUrl, pepper, log)
+  const server = await startServer(port, {
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    TOKEN_PEPPER: pepper,
+    NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    // The benchmarks measure the API, not the limiter turning it away.
+    RATE_LIMIT_PER_CLIENT: '1000000000',
+    RATE_LIMIT_PER_IP: '1000000000',
+    LOG_LEVEL: 'warn',
+  })
+  return { database, server }
 }

@@ -2,12 +2,10 @@
 // change feed against paging GET /api/v1/providers the same way, then idle polls of the feed with and without
 // If-None-Match against /api/health, all in one run on one server. See bench/README.md.
 import { randomBytes } from 'node:crypto'
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import autocannon from 'autocannon'
-import { prepareDatabase } from './database'
-import { startServer } from './server'
+import { startBenchServer } from './server'
 
 const port = Number(process.env.BENCH_PORT ?? 3600)
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_sync_bench'
@@ -62,21 +60,7 @@ async function main(): Promise<void> {
       .map((value) => value.toFixed(2))
       .join(' ')}`,
   )
-  if (!process.argv.includes('--skip-build')) {
-    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, E2E_PORT: String(port) } })
-    if (build.status !== 0) throw new Error('next build failed')
-  }
-  const database = await prepareDatabase(databaseUrl, pepper, log)
-  const server = await startServer(port, {
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    TOKEN_PEPPER: pepper,
-    NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    RATE_LIMIT_PER_CLIENT: '1000000000',
-    RATE_LIMIT_PER_IP: '1000000000',
-    LOG_LEVEL: 'warn',
-  })
+  const { database, server } = await startBenchServer(port, databaseUrl, pepper, log)
   const lines: string[] = []
   try {
     const { origin } = server
