@@ -26,7 +26,7 @@ test.describe('Signing in', () => {
     await expectPage(page, 'Sign in')
     await signIn(page, 'general-access')
     await expect(page).toHaveURL(/\/api-clients$/)
-    await expectPage(page, /API clients \(\d+\)/)
+    await expectPage(page, /API clients \(\d+\)(?: \(page \d+ of \d+\))?/)
     const navigation = page.getByRole('navigation', { name: 'Menu' })
     await expect(navigation.getByRole('link')).toHaveText(['API clients', 'Activity', 'Users', 'Your account', 'Sign out'])
     await expect(navigation.getByRole('link', { name: 'API clients' })).toHaveAttribute('aria-current', 'true')
