@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { encode } from 'next-auth/jwt'
 import { e2eEnvironment, e2eFixturesFile } from './environment'
+import { signedInAtClaim } from '../../lib/auth/session-start'
 
 const port = process.env.E2E_PORT ?? '3100'
 
@@ -33,6 +34,8 @@ export function fixtureToken(key: string): string {
  */
 export async function sessionCookieFor(email: string, name: string): Promise<{ name: string; value: string; url: string }> {
   const environment = e2eEnvironment(port)
-  const value = await encode({ token: { sub: seededUserId(email), email, name }, secret: environment.NEXTAUTH_SECRET ?? '', maxAge: 3600 })
+  // A sign-in time, as every session the service starts has: a cookie without one is refused (lib/auth/session-start.ts).
+  const token = { sub: seededUserId(email), email, name, [signedInAtClaim]: Date.now() }
+  const value = await encode({ token, secret: environment.NEXTAUTH_SECRET ?? '', maxAge: 3600 })
   return { name: 'next-auth.session-token', value, url: environment.NEXTAUTH_URL ?? '' }
 }
