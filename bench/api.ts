@@ -3,7 +3,7 @@
 // autocannon. Stops by itself (about 3 minutes of load after the build and seed). See bench/README.md.
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { availableParallelism, loadavg } from 'node:os'
+import { loadavg } from 'node:os'
 import autocannon, { type Result } from 'autocannon'
 import { generateToken } from '../lib/tokens/format'
 import { startBenchServer, watchMemory } from './server'
@@ -87,11 +87,6 @@ function verdicts(rows: Row[]): string[] {
 
 async function main(): Promise<void> {
   const started = Date.now()
-  log(
-    `Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' ')}`,
-  )
   const { database, server } = await startBenchServer(port, databaseUrl, pepper, log)
   const memory = watchMemory(server.child.pid ?? 0)
   const rows: Row[] = []

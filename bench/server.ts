@@ -2,6 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
 import { prepareDatabase } from './database'
 
 export type BenchServer = { origin: string; child: ChildProcess; stop: () => Promise<void> }
@@ -86,10 +87,11 @@ export function watchMemory(pid: number) {
 }
 
 /**
- * What every benchmark does first: build into `.next-<port>` (unless `--skip-build`), seed its database, and
+ * What every benchmark does first: note the machine, build into `.next-<port>` (unless `--skip-build`), seed its database, and
  * start `next start` on it in production mode with limits high enough that the limiter never answers.
  */
 export async function startBenchServer(port: number, databaseUrl: string, pepper: string, log: (line: string) => void) {
+  log(`Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}`)
   if (!process.argv.includes('--skip-build')) {
     log(`Building into .next-${port}…`)
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, E2E_PORT: String(port) } })

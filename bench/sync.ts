@@ -3,7 +3,7 @@
 // If-None-Match against /api/health, all in one run on one server. See bench/README.md.
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { availableParallelism, loadavg } from 'node:os'
+import { loadavg } from 'node:os'
 import autocannon from 'autocannon'
 import { startBenchServer } from './server'
 
@@ -55,11 +55,6 @@ const pagesSync = (origin: string, token: string) =>
 
 async function main(): Promise<void> {
   const started = Date.now()
-  log(
-    `Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' ')}`,
-  )
   const { database, server } = await startBenchServer(port, databaseUrl, pepper, log)
   const lines: string[] = []
   try {
