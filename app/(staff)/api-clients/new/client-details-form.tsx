@@ -9,6 +9,7 @@ import { PageTitle } from '@/components/page-title'
 import { hasErrors } from '@/lib/forms/form-state'
 import { continueToCheckAnswers } from './actions'
 import { clientNameId, expiryDateId, type ClientDetailsState } from './fields'
+import { CancelDraftLink } from '@/components/cancel-draft-link'
 
 const message = (text: string | undefined) => (text ? { text } : undefined)
 
@@ -48,11 +49,7 @@ export function ClientDetailsForm({ initialState, expiryDateHint }: Props) {
         />
         <div className="govuk-button-group">
           <Button text="Continue" />
-          {/* A plain link to the route that forgets the draft: next/link would prefetch it, and forget too soon. */}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler, not a page */}
-          <a className="govuk-link" href="/api-clients/new/cancel">
-            Cancel
-          </a>
+          <CancelDraftLink href="/api-clients/new/cancel" />
         </div>
       </form>
     </>

@@ -5,6 +5,7 @@ import { useActionState, type ReactNode } from 'react'
 import { ApiClientConfirmation } from '@/components/api-client-confirmation'
 import { Button } from '@/components/govuk/button'
 import { saveApiClient, type SaveApiClientState } from './actions'
+import { CancelDraftLink } from '@/components/cancel-draft-link'
 
 const unsaved: SaveApiClientState = { status: 'unsaved' }
 
@@ -33,11 +34,7 @@ export function SaveApiClientForm({ children, hasAnswers, withoutAnswersHref }: 
       <form action={formAction} noValidate>
         <div className="govuk-button-group">
           <Button text="Save API client" preventDoubleClick />
-          {/* A plain link to the route that forgets the draft: next/link would prefetch it, and forget too soon. */}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler, not a page */}
-          <a className="govuk-link" href="/api-clients/new/cancel">
-            Cancel
-          </a>
+          <CancelDraftLink href="/api-clients/new/cancel" />
         </div>
       </form>
     </>

@@ -8,6 +8,7 @@ import { readNewUserDraft } from '@/lib/users/drafts'
 import { userFieldIds, userFieldOrder } from '../../user-fields'
 import { checkUserDetails } from '../../validation'
 import { saveUser } from './actions'
+import { CancelDraftLink } from '@/components/cancel-draft-link'
 
 const change = (field: keyof typeof userFieldIds, visuallyHiddenText: string) => ({
   items: [{ href: `/users/new#${userFieldIds[field]}`, text: 'Change', visuallyHiddenText }],
@@ -43,11 +44,7 @@ export default async function CheckUserPage() {
         <ActionForm action={saveUser} permalink="/users/new/check">
           <div className="govuk-button-group">
             <Button text="Save user" preventDoubleClick />
-            {/* A plain link to the route that forgets the draft: next/link would prefetch it, and forget too soon. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a route handler, not a page */}
-            <a className="govuk-link" href="/users/new/cancel">
-              Cancel
-            </a>
+            <CancelDraftLink href="/users/new/cancel" />
           </div>
         </ActionForm>
       </div>
