@@ -1,7 +1,7 @@
 import { parseProviderListQuery } from '@/lib/providers/list-query'
 import { encodeCursor } from '@/lib/providers/feed-cursor'
 import { changesResponse, providerListResponse, providerResponse } from '@/lib/providers/present'
-import { invalidParamsProblem } from '@/lib/providers/problems'
+import { invalidParamsProblem } from '@/lib/api/problems'
 import type { ProviderRecord } from '@/lib/providers/queries'
 
 // The examples are built by the same code as real responses, so the page cannot show a shape the API does not serve.

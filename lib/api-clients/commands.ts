@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { apiClients, type ApiClient } from '@/db/schema'
-import { announceApiClientChange, forgetApiClient } from '@/lib/api/client-changes'
+import { announceApiClientChange, forgetApiClient } from '@/lib/token-cache/client-changes'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { recordRevision } from '@/lib/history/revisions'
 import { isUuid } from '@/lib/ids'
@@ -91,7 +91,7 @@ async function lockVisibleClient(tx: Transaction, viewer: CurrentUser, id: strin
  * Drops the client from this process's token cache once its change settles: after the commit, so no
  * request can cache the old row again, and after a failure too, since a lost COMMIT reply may hide a
  * change that was made. Other instances hear of it from the notification sent inside the transaction,
- * which PostgreSQL delivers only on commit (lib/api/client-changes.ts).
+ * which PostgreSQL delivers only on commit (lib/token-cache/client-changes.ts).
  */
 async function forgettingAfterwards(clientId: string, change: Promise<ChangeResult>): Promise<ChangeResult> {
   try {

@@ -3,8 +3,8 @@ import { getConnection } from '@/db'
 import { apiClientStatus } from '@/lib/api-clients/status'
 import { env } from '@/lib/env'
 import { checkTokenShape, createTokenVerifier, hashToken, type TokenVerification } from '@/lib/tokens'
-import { cacheIsTrustworthy, listenForClientChanges } from './change-listener'
-import { verificationCache } from './client-changes'
+import { cacheIsTrustworthy, listenForClientChanges } from '@/lib/token-cache/change-listener'
+import { verificationCache } from '@/lib/token-cache/client-changes'
 import { liveTokens } from './live-tokens'
 
 export type Authentication = TokenVerification | { ok: false; reason: 'missing' }

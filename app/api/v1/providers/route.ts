@@ -3,7 +3,7 @@ import { conditionalJsonResponse } from '@/lib/api/conditional'
 import { withApiClient } from '@/lib/api/route'
 import { linkFiltersOf, parseProviderListQuery, providerFiltersOf } from '@/lib/providers/list-query'
 import { providerListResponse } from '@/lib/providers/present'
-import { invalidParamsResponse } from '@/lib/providers/problems'
+import { invalidParamsResponse } from '@/lib/api/problems'
 import { listProviders } from '@/lib/providers/queries'
 import { otherMethods } from '@/lib/api/methods'
 

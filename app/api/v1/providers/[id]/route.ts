@@ -5,7 +5,7 @@ import { withApiClient } from '@/lib/api/route'
 import { isUuid } from '@/lib/ids'
 import { parseQuery } from '@/lib/providers/list-query'
 import { providerResponse } from '@/lib/providers/present'
-import { invalidParamsResponse, providerNotFoundResponse } from '@/lib/providers/problems'
+import { invalidParamsResponse, providerNotFoundResponse } from '@/lib/api/problems'
 import { findProvider } from '@/lib/providers/queries'
 import { otherMethods } from '@/lib/api/methods'
 

@@ -6,7 +6,7 @@ import { changesQuerySchema, cursorReason } from '@/lib/providers/change-schema'
 import { decodeCursor, encodeCursor, feedStart } from '@/lib/providers/feed-cursor'
 import { parseQuery } from '@/lib/providers/list-query'
 import { changesResponse } from '@/lib/providers/present'
-import { cursorGoneResponse, invalidParamsResponse } from '@/lib/providers/problems'
+import { cursorGoneResponse, invalidParamsResponse } from '@/lib/api/problems'
 
 /** GET /api/v1/providers/changes: the change feed, for keeping a copy of the register (docs/decisions/0014). */
 export const GET = withApiClient(async ({ request, requestId }) => {
