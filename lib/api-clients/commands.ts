@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
+import { violatesUniqueIndex } from '@/db/errors'
 import { apiClients, type ApiClient } from '@/db/schema'
 import { announceApiClientChange, forgetApiClient } from '@/lib/token-cache/client-changes'
 import type { CurrentUser } from '@/lib/auth/roles'
@@ -21,16 +22,6 @@ function apiClientSnapshot(client: ApiClient): Record<string, unknown> {
     revokedAt: client.revokedAt?.toISOString() ?? null,
     deletedAt: client.deletedAt?.toISOString() ?? null,
   }
-}
-
-/** True when PostgreSQL refused a row because of this unique index (code 23505), whichever driver reported it. */
-export function violatesUniqueIndex(error: unknown, index: string): boolean {
-  for (let cause: unknown = error; cause instanceof Error || (typeof cause === 'object' && cause !== null);) {
-    const fields = cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown }
-    if (fields.code === '23505' && (fields.constraint === index || fields.constraint_name === index)) return true
-    cause = fields.cause
-  }
-  return false
 }
 
 export type CreateApiClientResult = { outcome: 'created'; client: ApiClient; token: string } | { outcome: 'name-taken' }
