@@ -1,6 +1,5 @@
-import 'server-only'
 import { asc, count, eq, sql } from 'drizzle-orm'
-import { getDb } from '@/db'
+import type { Database } from '@/db'
 import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { fullName } from '@/lib/users/names'
@@ -12,8 +11,12 @@ export const apiClientsPerPage = 15
 export type ApiClientSummary = { id: string; name: string; expiresOn: string; status: ApiClientStatus; creatorName: string }
 
 /** One page of the clients a person may see, ordered by name ignoring case, then by when they were added. */
-export async function listApiClients(viewer: CurrentUser, page: number, now: Date): Promise<{ items: ApiClientSummary[]; total: number }> {
-  const db = await getDb()
+export async function listApiClients(
+  db: Database,
+  viewer: CurrentUser,
+  page: number,
+  now: Date,
+): Promise<{ items: ApiClientSummary[]; total: number }> {
   const where = visibleApiClients(viewer)
   const [totalRow] = await db.select({ total: count() }).from(apiClients).where(where)
   const rows = await db

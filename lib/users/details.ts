@@ -2,6 +2,7 @@ import { and, count, eq, gte, isNull, ne, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { apiClients, users, type User } from '@/db/schema'
 import { isUuid } from '@/lib/ids'
+import { userMessages, validateEmail, type NameResult } from './user-details'
 
 /** A user who has not been deleted; undefined for an unknown, malformed or deleted id. */
 export async function findUser(db: Database, id: string): Promise<User | undefined> {
@@ -32,4 +33,15 @@ export async function apiClientCounts(db: Database, userId: string, today: strin
     .from(apiClients)
     .where(and(eq(apiClients.createdById, userId), isNull(apiClients.deletedAt)))
   return { live: row?.live ?? 0, active: row?.active ?? 0 }
+}
+
+/**
+ * An email address checked as the Add and Change forms check it (docs/product/users.md): its format, then that
+ * no other user who has not been deleted has it. Changing a user passes their id, so they do not collide with
+ * themselves. The database's unique index still has the last word when two saves race.
+ */
+export async function checkUserEmail(db: Database, raw: string, exceptUserId?: string): Promise<NameResult> {
+  const result = validateEmail(raw)
+  if (!result.ok) return result
+  return (await emailInUse(db, result.value, exceptUserId)) ? { ok: false, message: userMessages.emailTaken } : result
 }

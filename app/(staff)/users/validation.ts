@@ -1,9 +1,8 @@
 import 'server-only'
-import { getDb } from '@/db'
 import { formStateWithErrors } from '@/lib/forms/form-state'
 import type { UserDetails } from '@/lib/users/commands'
-import { emailInUse } from '@/lib/users/details'
-import { parseApiUserAnswer, userMessages, validateEmail, validateFirstName, validateLastName } from '@/lib/users/user-details'
+import { checkUserEmail } from '@/lib/users/load'
+import { parseApiUserAnswer, userMessages, validateFirstName, validateLastName } from '@/lib/users/user-details'
 import { userFieldIds, userFieldOrder, type UserFormState, type UserFormValues } from './user-fields'
 
 export type CheckedUserDetails<Details> = { ok: true; details: Details } | { ok: false; state: UserFormState }
@@ -11,8 +10,8 @@ export type CheckedUserDetails<Details> = { ok: true; details: Details } | { ok:
 type Field = (typeof userFieldOrder)[number]
 
 /**
- * Validates the user details answers (docs/product/users.md): each field's format, then whether the
- * email address is in use by another user who has not been deleted. `fields` lists the answers the form
+ * Validates the user details answers (docs/product/users.md): each field's format and, for the email address,
+ * whether another user who has not been deleted has it (lib/users/details.ts checkUserEmail). `fields` lists the answers the form
  * asked for (a person who has signed in keeps their name and email; nobody changes their own access).
  */
 export async function checkUserDetails<F extends Field>(
@@ -25,16 +24,17 @@ export async function checkUserDetails<F extends Field>(
   const results = {
     firstName: validateFirstName(values.firstName),
     lastName: validateLastName(values.lastName),
-    email: validateEmail(values.email),
+    // Only an address the form asked for is looked up (a person who has signed in keeps theirs).
+    email: asked.has('email') ? await checkUserEmail(values.email, options.exceptUserId) : undefined,
     apiUser: parseApiUserAnswer(values.apiUser),
   }
   for (const field of userFieldOrder) {
     if (!asked.has(field)) continue
     const result = results[field]
+    if (!result) continue
     if (result.ok) Object.assign(details, { [field]: result.value })
     else errors[field] = result.message
   }
-  if (details.email !== undefined && (await emailInUse(await getDb(), details.email, options.exceptUserId))) errors.email = userMessages.emailTaken
   if (Object.keys(errors).length > 0) {
     return { ok: false, state: formStateWithErrors(values, errors, userFieldOrder, (field) => userFieldIds[field]) }
   }

@@ -1,8 +1,6 @@
 import 'server-only'
-import { getDb } from '@/db'
-import { clientNameNotUniqueMessage, validateClientName } from '@/lib/api-clients/client-name'
-import { clientNameTaken } from '@/lib/api-clients/details'
 import { parseExpiryDate } from '@/lib/api-clients/expiry-date'
+import { checkClientName } from '@/lib/api-clients/load'
 import type { CurrentUser } from '@/lib/auth/roles'
 import type { ErrorSummaryItem } from '@/lib/forms/form-state'
 import { clientNameId, expiryDateId, type ClientDetailsState, type ClientDetailsValues } from './fields'
@@ -17,16 +15,15 @@ export type CheckedClientDetails = { ok: true; name: string; expiresOn: string }
  * before it is saved.
  */
 export async function checkClientDetails(creator: CurrentUser, values: ClientDetailsValues, today: string): Promise<CheckedClientDetails> {
-  const name = validateClientName(values.name)
-  const nameError = name.ok ? await uniquenessError(creator, name.name) : name.message
+  const name = await checkClientName(creator.id, values.name)
   const date = parseExpiryDate(values, today)
-  if (name.ok && !nameError && date.ok) return { ok: true, name: name.name, expiresOn: date.date }
+  if (name.ok && date.ok) return { ok: true, name: name.name, expiresOn: date.date }
 
   const errors: ClientDetailsState['errors'] = {}
   const summary: ErrorSummaryItem[] = []
-  if (nameError) {
-    errors.name = nameError
-    summary.push({ href: `#${clientNameId}`, text: nameError })
+  if (!name.ok) {
+    errors.name = name.message
+    summary.push({ href: `#${clientNameId}`, text: name.message })
   }
   if (!date.ok) {
     // GOV.UK marks only the parts that are wrong, and the summary links to the first of them.
@@ -34,8 +31,4 @@ export async function checkClientDetails(creator: CurrentUser, values: ClientDet
     summary.push({ href: `#${expiryDateId}-${date.fields[0] ?? 'day'}`, text: date.message })
   }
   return { ok: false, state: { values, errors, summary } }
-}
-
-async function uniquenessError(creator: CurrentUser, name: string): Promise<string | undefined> {
-  return (await clientNameTaken(await getDb(), creator.id, name)) ? clientNameNotUniqueMessage : undefined
 }

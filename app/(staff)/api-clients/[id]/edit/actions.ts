@@ -1,8 +1,7 @@
 'use server'
 
 import { notFound, redirect } from 'next/navigation'
-import { getDb } from '@/db'
-import { findApiClient } from '@/lib/api-clients/details'
+import { findApiClient } from '@/lib/api-clients/load'
 import { saveRenameDraft } from '@/lib/api-clients/drafts'
 import { staffAction } from '@/lib/auth/staff-action'
 import { systemClock } from '@/lib/clock'
@@ -15,7 +14,7 @@ import { renameFormState, validateNewClientName, type RenameState } from './vali
  * posted directly.
  */
 export const continueRename = staffAction(async (user, clientId: string, _previous: RenameState, formData: FormData): Promise<RenameState> => {
-  const client = await findApiClient(await getDb(), user, clientId, systemClock())
+  const client = await findApiClient(user, clientId, systemClock())
   if (!client) notFound()
   if (client.status !== 'active') redirect(`/api-clients/${client.id}`)
   const { name } = readFields(formData, ['name'])

@@ -1,12 +1,10 @@
 'use server'
 
 import { notFound, redirect } from 'next/navigation'
-import { getDb } from '@/db'
 import { staffAction } from '@/lib/auth/staff-action'
 import { systemClock } from '@/lib/clock'
 import { setFlash } from '@/lib/flash'
-import { updateUser } from '@/lib/users/commands'
-import { findUser } from '@/lib/users/details'
+import { findUser, updateUser } from '@/lib/users/load'
 import { readUserFields, type UserFormState } from '../../user-fields'
 import { checkUserDetails, emailTakenState } from '../../validation'
 
@@ -17,8 +15,7 @@ import { checkUserDetails, emailTakenState } from '../../validation'
  */
 export const updateUserAction = staffAction(
   async (viewer, userId: string, _previous: UserFormState, formData: FormData): Promise<UserFormState> => {
-    const db = await getDb()
-    const user = await findUser(db, userId)
+    const user = await findUser(userId)
     if (!user) notFound()
     const path = `/users/${user.id}`
     const values = readUserFields(formData)
@@ -28,7 +25,7 @@ export const updateUserAction = staffAction(
     ]
     const checked = await checkUserDetails(values, { fields, exceptUserId: user.id })
     if (!checked.ok) return checked.state
-    const result = await updateUser(db, { id: user.id, details: checked.details, actor: viewer, at: systemClock() })
+    const result = await updateUser({ id: user.id, details: checked.details, actor: viewer, at: systemClock() })
     if (result.outcome === 'not-found') notFound()
     if (result.outcome === 'email-taken') return emailTakenState(values)
     if (result.outcome === 'changed') await setFlash('user-updated', path)
