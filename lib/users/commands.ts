@@ -1,10 +1,10 @@
-import { and, eq, gte, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { apiClients, users, type ApiClient, type User } from '@/db/schema'
 import { violatesUniqueIndex } from '@/db/errors'
 import { deletion, revocation, writeApiClientChange } from '@/lib/api-clients/commands'
+import { activeApiClientAt } from '@/lib/api-clients/status'
 import { announceApiClientChange, everyApiClient, forgetApiClient } from '@/lib/token-cache/client-changes'
-import { ukDate } from '@/lib/dates'
 import { recordRevision } from '@/lib/history/revisions'
 import { isUuid } from '@/lib/ids'
 
@@ -172,18 +172,11 @@ export async function deactivateUser(db: Database, input: { id: string; actor: A
     if (!user.active) return { outcome: 'unchanged', user }
     // Ending their sessions as well means a cookie from before stays refused even if they are reactivated.
     const changed = await applyUserChange(tx, user, input, { action: 'deactivated', set: { active: false, sessionsEndedAt: input.at } })
-    // Active means not revoked, not deleted and not expired (lib/api-clients/status.ts): expired clients keep their status.
+    // Only live, active clients are revoked: expired ones keep their status.
     const clients = await tx
       .select()
       .from(apiClients)
-      .where(
-        and(
-          eq(apiClients.createdById, user.id),
-          isNull(apiClients.revokedAt),
-          isNull(apiClients.deletedAt),
-          gte(apiClients.expiresOn, ukDate(input.at)),
-        ),
-      )
+      .where(and(eq(apiClients.createdById, user.id), isNull(apiClients.deletedAt), activeApiClientAt(input.at)))
       .orderBy(apiClients.createdAt, apiClients.id)
       .for('update')
     await changeClients(tx, clients, input, revocation)

@@ -1,6 +1,7 @@
-import { and, count, eq, gte, isNull, ne, sql } from 'drizzle-orm'
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { apiClients, users, type User } from '@/db/schema'
+import { activeApiClientAt } from '@/lib/api-clients/status'
 import { isUuid } from '@/lib/ids'
 import { userMessages, validateEmail, type NameResult } from './user-details'
 
@@ -23,12 +24,12 @@ export async function emailInUse(db: Database, email: string, exceptUserId?: str
   return (row?.total ?? 0) > 0
 }
 
-/** How many API clients a user created that are not deleted, and how many of those are active on `today` (UK). */
-export async function apiClientCounts(db: Database, userId: string, today: string): Promise<{ live: number; active: number }> {
+/** How many API clients a user created that are not deleted, and how many of those are active at `now`. */
+export async function apiClientCounts(db: Database, userId: string, now: Date): Promise<{ live: number; active: number }> {
   const [row] = await db
     .select({
       live: count(),
-      active: sql<number>`count(*) filter (where ${apiClients.revokedAt} is null and ${gte(apiClients.expiresOn, today)})`.mapWith(Number),
+      active: sql<number>`count(*) filter (where ${activeApiClientAt(now)})`.mapWith(Number),
     })
     .from(apiClients)
     .where(and(eq(apiClients.createdById, userId), isNull(apiClients.deletedAt)))

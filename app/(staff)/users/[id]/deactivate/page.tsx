@@ -1,7 +1,6 @@
 import { redirect } from 'next/navigation'
 import { ConfirmChange } from '@/components/confirm-change'
 import { systemClock } from '@/lib/clock'
-import { ukDate } from '@/lib/dates'
 import { apiClientCounts, loadUserForPage } from '@/lib/users/load'
 import { fullName } from '@/lib/users/names'
 import { OwnAccountRefusal } from '../own-account-refusal'
@@ -18,7 +17,7 @@ export default async function DeactivateUserPage({ params }: Props) {
   const path = `/users/${user.id}`
   if (isSelf) return <OwnAccountRefusal change="deactivate" userPath={path} />
   if (!user.active) redirect(path)
-  const { active } = await apiClientCounts(user.id, ukDate(systemClock()))
+  const { active } = await apiClientCounts(user.id, systemClock())
   const name = fullName(user)
   return (
     <ConfirmChange

@@ -1,6 +1,5 @@
 import { ConfirmChange } from '@/components/confirm-change'
 import { systemClock } from '@/lib/clock'
-import { ukDate } from '@/lib/dates'
 import { apiClientCounts, loadUserForPage } from '@/lib/users/load'
 import { fullName } from '@/lib/users/names'
 import { OwnAccountRefusal } from '../own-account-refusal'
@@ -16,7 +15,7 @@ export default async function DeleteUserPage({ params }: Props) {
   const { user, isSelf } = await loadUserForPage(id)
   const path = `/users/${user.id}`
   if (isSelf) return <OwnAccountRefusal change="delete" userPath={path} />
-  const { live } = await apiClientCounts(user.id, ukDate(systemClock()))
+  const { live } = await apiClientCounts(user.id, systemClock())
   const name = fullName(user)
   return (
     <ConfirmChange
