@@ -5,6 +5,7 @@ import { apiClients, type ApiClient } from '@/db/schema'
 import { announceApiClientChange, forgetApiClient } from '@/lib/token-cache/client-changes'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { recordRevision } from '@/lib/history/revisions'
+import type { ApiClientChanges, ApiClientSnapshot } from '@/lib/history/snapshots'
 import { isUuid } from '@/lib/ids'
 import { generateToken, hashToken } from '@/lib/tokens/format'
 import { visibleApiClients } from './access'
@@ -13,7 +14,7 @@ import { apiClientStatus } from './status'
 export type TokenSettings = { pepper: string; environment: 'live' | 'test' }
 
 /** The fields every revision of an API client records. */
-function apiClientSnapshot(client: ApiClient): Record<string, unknown> {
+function apiClientSnapshot(client: ApiClient): ApiClientSnapshot {
   return {
     name: client.name,
     expiresOn: client.expiresOn,
@@ -98,7 +99,7 @@ export type ChangeResult = { outcome: 'changed' | 'unchanged' | 'not-found' | 'n
 export type ApiClientChange = {
   action: 'updated' | 'revoked' | 'deleted'
   set: Partial<typeof apiClients.$inferInsert>
-  changes: Record<string, { from: unknown; to: unknown }>
+  changes: ApiClientChanges
 }
 
 /** Revoking a client, by this person (null: the system) at this time. */

@@ -4,7 +4,7 @@ import type { Database } from '@/db'
 import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { isUuid } from '@/lib/ids'
-import { fullName } from '@/lib/users/names'
+import { shownName } from '@/lib/users/names'
 import { clientNameNotUniqueMessage, validateClientName, type ClientNameResult } from './client-name'
 import { visibleApiClients } from './access'
 import { apiClientStatus, type ApiClientStatus } from './status'
@@ -43,7 +43,7 @@ export async function findApiClient(db: Database, viewer: CurrentUser, id: strin
     status: apiClientStatus(client, now),
     createdAt: client.createdAt,
     createdById: client.createdById,
-    creatorName: creator.deletedAt ? 'Deleted user' : fullName(creator),
+    creatorName: shownName(creator),
     lastUsedAt: client.lastUsedAt,
   }
 }

@@ -2,7 +2,7 @@ import { asc, count, eq, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
-import { fullName } from '@/lib/users/names'
+import { shownName } from '@/lib/users/names'
 import { visibleApiClients } from './access'
 import { apiClientStatus, type ApiClientStatus } from './status'
 
@@ -27,6 +27,7 @@ export async function listApiClients(
       revokedAt: apiClients.revokedAt,
       creatorFirstName: users.firstName,
       creatorLastName: users.lastName,
+      creatorDeletedAt: users.deletedAt,
     })
     .from(apiClients)
     .innerJoin(users, eq(users.id, apiClients.createdById))
@@ -41,7 +42,8 @@ export async function listApiClients(
       name: row.name,
       expiresOn: row.expiresOn,
       status: apiClientStatus(row, now),
-      creatorName: fullName({ firstName: row.creatorFirstName, lastName: row.creatorLastName }),
+      // A deleted user's clients are deleted with them, so this is their name; the rule is the same everywhere.
+      creatorName: shownName({ firstName: row.creatorFirstName, lastName: row.creatorLastName, deletedAt: row.creatorDeletedAt }),
     })),
   }
 }

@@ -6,6 +6,7 @@ import { deletion, revocation, writeApiClientChange } from '@/lib/api-clients/co
 import { activeApiClientAt } from '@/lib/api-clients/status'
 import { announceApiClientChange, everyApiClient, forgetApiClient } from '@/lib/token-cache/client-changes'
 import { recordRevision } from '@/lib/history/revisions'
+import type { UserChanges, UserSnapshot } from '@/lib/history/snapshots'
 import { isUuid } from '@/lib/ids'
 
 /** Who makes a change: a signed-in person, or null for the system (the create-user command). */
@@ -15,7 +16,7 @@ export type Actor = { id: string } | null
 export type UserDetails = { firstName: string; lastName: string; email: string; apiUser: boolean }
 
 /** The fields every revision of a user records. */
-function snapshotOf(user: User): Record<string, unknown> {
+function snapshotOf(user: User): UserSnapshot {
   return {
     firstName: user.firstName,
     lastName: user.lastName,
@@ -96,8 +97,9 @@ async function applyUserChange(
   if (!changed) throw new Error('update returned no row')
   const before = snapshotOf(user)
   const after = snapshotOf(changed)
-  const changes = Object.fromEntries(
-    Object.keys(after).flatMap((key) => (before[key] === after[key] ? [] : [[key, { from: before[key], to: after[key] }]])),
+  const keys = Object.keys(after) as (keyof UserSnapshot)[]
+  const changes: UserChanges = Object.fromEntries(
+    keys.flatMap((key) => (before[key] === after[key] ? [] : [[key, { from: before[key], to: after[key] }]])),
   )
   await recordRevision(tx, {
     entityType: 'user',
