@@ -65,7 +65,7 @@ describe.runIf(process.env.TEST_DATABASE_KIND === 'postgres')('database deadline
     const took = Date.now() - started
     for (const outcome of outcomes) {
       expect(outcome.status).toBe('rejected')
-      // Drizzle wraps a failed query's error; the API's isDatabaseUnavailable reads the causes too.
+      // Drizzle wraps a failed query's error; isDatabaseUnavailable (db/errors.ts) reads the causes too.
       const reason = outcome.status === 'rejected' ? (outcome.reason as { code?: string; cause?: { code?: string } }) : {}
       expect(reason.code ?? reason.cause?.code).toBe('ETIMEDOUT')
     }

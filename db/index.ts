@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 import { openDatabase, type Database, type DatabaseConnection } from './client'
@@ -36,4 +37,18 @@ export function getConnection(): Promise<DatabaseConnection> {
 /** The Drizzle database for this process. */
 export async function getDb(): Promise<Database> {
   return (await getConnection()).db
+}
+
+/**
+ * A function that takes the database first, with this process's database supplied. The server-only facades
+ * (lib/<domain>/load.ts) offer the domain's functions to app/ this way, under the same names, so pages and
+ * actions never hold the database and the functions themselves stay usable from scripts (docs/decisions/0017).
+ */
+export function withProcessDb<A extends unknown[], R>(fn: (db: Database, ...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => fn(await getDb(), ...args)
+}
+
+/** Resolves when the database answers `select 1`; opens (and migrates) it on first use, so "answers" means ready to serve. */
+export async function pingDatabase(): Promise<void> {
+  await (await getDb()).execute(sql`select 1`)
 }

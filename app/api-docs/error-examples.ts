@@ -2,7 +2,7 @@ import { notFoundResponse, otherMethods } from '@/lib/api/methods'
 import { rateLimitHeaders } from '@/lib/api/rate-limit-headers'
 import { tooManyRequestsResponse, unauthorisedResponse } from '@/lib/api/responses'
 import { databaseUnavailableResponse, internalErrorResponse } from '@/lib/api/route'
-import { cursorGoneResponse, invalidParamsResponse, providerNotFoundResponse } from '@/lib/providers/problems'
+import { cursorGoneResponse, invalidParamsResponse, providerNotFoundResponse } from '@/lib/api/problems'
 import { parseProviderListQuery } from '@/lib/providers/list-query'
 
 // Built by the same functions as the API's real responses, so the page cannot show an answer the API does not give.

@@ -1,7 +1,5 @@
-import { parseProviderListQuery } from '@/lib/providers/list-query'
 import { encodeCursor } from '@/lib/providers/feed-cursor'
 import { changesResponse, providerListResponse, providerResponse } from '@/lib/providers/present'
-import { invalidParamsProblem } from '@/lib/providers/problems'
 import type { ProviderRecord } from '@/lib/providers/queries'
 
 // The examples are built by the same code as real responses, so the page cannot show a shape the API does not serve.
@@ -54,13 +52,3 @@ export const exampleChangesResponse = pretty(
 
 /** GET /api/v1/providers/{id} as the API would answer it. */
 export const exampleProviderResponse = pretty(providerResponse(exampleProvider))
-
-function badRequestFor(query: string) {
-  const parsed = parseProviderListQuery(new URLSearchParams(query))
-  if (parsed.ok) throw new Error(`${query} should be refused`)
-  // problemResponse adds type first and request_id last.
-  return { type: 'about:blank', ...invalidParamsProblem(parsed.invalidParams), request_id: '0b8f3c2e-7d41-4a3e-9f6b-2c5d8e1a4b7f' }
-}
-
-/** The 400 for ?per_page=1000, naming the parameter. */
-export const exampleBadRequest = pretty(badRequestFor('per_page=1000'))

@@ -14,7 +14,6 @@ import { createElement } from 'react'
 import type { ComponentType, ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { BackLink } from './back-link'
 import { Button } from './button'
 import { DateInput } from './date-input'
 import { Details } from './details'
@@ -79,7 +78,6 @@ interface Spec {
 }
 
 const specs: Spec[] = [
-  { name: 'back-link', component: BackLink, minChecked: 7, options: [...content, 'href', ...common] },
   {
     name: 'button',
     component: Button,

@@ -136,7 +136,8 @@ describe('API client commands', () => {
     await expect(
       database.db.transaction(async (tx) => {
         await tx.update(apiClients).set({ name: 'Half Done' }).where(eq(apiClients.id, client.id))
-        await recordRevision(tx, { entityType: 'api_client', entityId: client.id, action: 'updated', actorId: owner.id, at, snapshot: {} })
+        const snapshot = { name: 'Half Done', expiresOn: client.expiresOn, tokenHint: client.tokenHint, createdById: client.createdById, revokedAt: null, deletedAt: null }
+        await recordRevision(tx, { entityType: 'api_client', entityId: client.id, action: 'updated', actorId: owner.id, at, snapshot })
         throw new Error('something failed after writing')
       }),
     ).rejects.toThrow('something failed after writing')

@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
+import { violatesUniqueIndex } from '@/db/errors'
 import { apiClients, type ApiClient } from '@/db/schema'
-import { announceApiClientChange, forgetApiClient } from '@/lib/api/client-changes'
+import { announceApiClientChange, forgetApiClient } from '@/lib/token-cache/client-changes'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { recordRevision } from '@/lib/history/revisions'
+import type { ApiClientChanges, ApiClientSnapshot } from '@/lib/history/snapshots'
 import { isUuid } from '@/lib/ids'
 import { generateToken, hashToken } from '@/lib/tokens/format'
 import { visibleApiClients } from './access'
@@ -12,7 +14,7 @@ import { apiClientStatus } from './status'
 export type TokenSettings = { pepper: string; environment: 'live' | 'test' }
 
 /** The fields every revision of an API client records. */
-function apiClientSnapshot(client: ApiClient): Record<string, unknown> {
+function apiClientSnapshot(client: ApiClient): ApiClientSnapshot {
   return {
     name: client.name,
     expiresOn: client.expiresOn,
@@ -21,16 +23,6 @@ function apiClientSnapshot(client: ApiClient): Record<string, unknown> {
     revokedAt: client.revokedAt?.toISOString() ?? null,
     deletedAt: client.deletedAt?.toISOString() ?? null,
   }
-}
-
-/** True when PostgreSQL refused a row because of this unique index (code 23505), whichever driver reported it. */
-export function violatesUniqueIndex(error: unknown, index: string): boolean {
-  for (let cause: unknown = error; cause instanceof Error || (typeof cause === 'object' && cause !== null);) {
-    const fields = cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown; cause?: unknown }
-    if (fields.code === '23505' && (fields.constraint === index || fields.constraint_name === index)) return true
-    cause = fields.cause
-  }
-  return false
 }
 
 export type CreateApiClientResult = { outcome: 'created'; client: ApiClient; token: string } | { outcome: 'name-taken' }
@@ -91,7 +83,7 @@ async function lockVisibleClient(tx: Transaction, viewer: CurrentUser, id: strin
  * Drops the client from this process's token cache once its change settles: after the commit, so no
  * request can cache the old row again, and after a failure too, since a lost COMMIT reply may hide a
  * change that was made. Other instances hear of it from the notification sent inside the transaction,
- * which PostgreSQL delivers only on commit (lib/api/client-changes.ts).
+ * which PostgreSQL delivers only on commit (lib/token-cache/client-changes.ts).
  */
 async function forgettingAfterwards(clientId: string, change: Promise<ChangeResult>): Promise<ChangeResult> {
   try {
@@ -107,7 +99,7 @@ export type ChangeResult = { outcome: 'changed' | 'unchanged' | 'not-found' | 'n
 export type ApiClientChange = {
   action: 'updated' | 'revoked' | 'deleted'
   set: Partial<typeof apiClients.$inferInsert>
-  changes: Record<string, { from: unknown; to: unknown }>
+  changes: ApiClientChanges
 }
 
 /** Revoking a client, by this person (null: the system) at this time. */

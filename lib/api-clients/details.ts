@@ -4,7 +4,8 @@ import type { Database } from '@/db'
 import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { isUuid } from '@/lib/ids'
-import { fullName } from '@/lib/users/names'
+import { shownName } from '@/lib/users/names'
+import { clientNameNotUniqueMessage, validateClientName, type ClientNameResult } from './client-name'
 import { visibleApiClients } from './access'
 import { apiClientStatus, type ApiClientStatus } from './status'
 
@@ -42,7 +43,7 @@ export async function findApiClient(db: Database, viewer: CurrentUser, id: strin
     status: apiClientStatus(client, now),
     createdAt: client.createdAt,
     createdById: client.createdById,
-    creatorName: creator.deletedAt ? 'Deleted user' : fullName(creator),
+    creatorName: shownName(creator),
     lastUsedAt: client.lastUsedAt,
   }
 }
@@ -57,4 +58,16 @@ export async function clientNameTaken(db: Database, creatorId: string, name: str
     .from(apiClients)
     .where(and(eq(apiClients.createdById, creatorId), isNull(apiClients.deletedAt), sql`lower(${apiClients.name}) = lower(${name})`))
   return rows.some((row) => row.id !== exceptClientId)
+}
+
+/**
+ * A client name checked as the Add and Change forms check it (docs/product/api-clients.md): its format, then
+ * its uniqueness among the creator's live clients. Renaming passes the client's id, so a client does not collide
+ * with itself, and the creator's id, so a general-access user renaming someone else's client is judged against
+ * that creator's names, not their own.
+ */
+export async function checkClientName(db: Database, creatorId: string, raw: string, exceptClientId?: string): Promise<ClientNameResult> {
+  const result = validateClientName(raw)
+  if (!result.ok) return result
+  return (await clientNameTaken(db, creatorId, result.name, exceptClientId)) ? { ok: false, message: clientNameNotUniqueMessage } : result
 }

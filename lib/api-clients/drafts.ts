@@ -1,64 +1,51 @@
 import 'server-only'
-import { deleteCookie, readEncryptedCookie, writeEncryptedCookie } from '@/lib/encrypted-cookie'
+import { z } from 'zod'
+import { draftCookie } from '@/lib/forms/draft-cookie'
+
+const newApiClientDraftSchema = z.object({ name: z.string(), day: z.string(), month: z.string(), year: z.string() })
+const renameDraftSchema = z.object({ clientId: z.string(), name: z.string() })
 
 /** What the Add API client form holds between its steps: the answers as typed. */
-export type NewApiClientDraft = { name: string; day: string; month: string; year: string }
+export type NewApiClientDraft = z.infer<typeof newApiClientDraftSchema>
 /** What the Change client name form holds between its steps. */
-export type RenameDraft = { clientId: string; name: string }
+export type RenameDraft = z.infer<typeof renameDraftSchema>
 
+// One cookie for the Add API client flow: its answers until saved, then only the id of the client they made.
 const newClientCookie = 'rotp-new-api-client'
-const renameCookie = 'rotp-rename-api-client'
-const oneDay = 24 * 60 * 60
-
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+const newApiClientDraft = draftCookie(newClientCookie, newApiClientDraftSchema)
+const savedApiClient = draftCookie(newClientCookie, z.object({ savedClientId: z.string() }))
+const renameDraft = draftCookie('rotp-rename-api-client', renameDraftSchema)
 
 /** Keeps the Add API client answers for the check-answers step (encrypted, tied to the person, for a day). */
-export async function saveNewApiClientDraft(userId: string, draft: NewApiClientDraft): Promise<void> {
-  await writeEncryptedCookie(newClientCookie, { userId, ...draft }, oneDay)
-}
+export const saveNewApiClientDraft = newApiClientDraft.save
 
 /** The person's Add API client answers, if they have any (none once they are saved). */
-export async function readNewApiClientDraft(userId: string): Promise<NewApiClientDraft | undefined> {
-  const value = await readEncryptedCookie(newClientCookie)
-  if (!value || value.userId !== userId || value.savedClientId !== undefined) return undefined
-  const [name, day, month, year] = [text(value.name), text(value.day), text(value.month), text(value.year)]
-  if (name === undefined || day === undefined || month === undefined || year === undefined) return undefined
-  return { name, day, month, year }
-}
+export const readNewApiClientDraft = newApiClientDraft.read
 
 /**
  * Replaces the answers with the id of the client they made (never its token), so a reload or a revisit of
  * the check-answers page can go to the client's page (docs/decisions/0007) instead of showing the token again.
  */
 export async function markNewApiClientSaved(userId: string, savedClientId: string): Promise<void> {
-  await writeEncryptedCookie(newClientCookie, { userId, savedClientId }, oneDay)
+  await savedApiClient.save(userId, { savedClientId })
 }
 
 /** The client this person's last Add API client answers made, if they were saved. */
 export async function readSavedApiClientId(userId: string): Promise<string | undefined> {
-  const value = await readEncryptedCookie(newClientCookie)
-  if (!value || value.userId !== userId) return undefined
-  return text(value.savedClientId)
+  return (await savedApiClient.read(userId))?.savedClientId
 }
 
 /** Forgets the Add API client answers (after cancelling). */
-export async function clearNewApiClientDraft(): Promise<void> {
-  await deleteCookie(newClientCookie)
-}
+export const clearNewApiClientDraft = newApiClientDraft.clear
 
 /** Keeps a new name for a client until it is confirmed. */
-export async function saveRenameDraft(userId: string, draft: RenameDraft): Promise<void> {
-  await writeEncryptedCookie(renameCookie, { userId, ...draft }, oneDay)
-}
+export const saveRenameDraft = renameDraft.save
 
 /** The new name waiting for confirmation for this client, if any. */
 export async function readRenameDraft(userId: string, clientId: string): Promise<string | undefined> {
-  const value = await readEncryptedCookie(renameCookie)
-  if (!value || value.userId !== userId || value.clientId !== clientId) return undefined
-  return text(value.name)
+  const draft = await renameDraft.read(userId)
+  return draft?.clientId === clientId ? draft.name : undefined
 }
 
 /** Forgets the waiting new name. */
-export async function clearRenameDraft(): Promise<void> {
-  await deleteCookie(renameCookie)
-}
+export const clearRenameDraft = renameDraft.clear

@@ -11,7 +11,8 @@ export type ExpiryDateResult = { ok: true; date: string } | { ok: false; message
 
 type ExpiryDateError = Extract<ExpiryDateResult, { ok: false }>
 
-const dateFields: readonly DateField[] = ['day', 'month', 'year']
+/** The date's parts in the order the page shows them. */
+export const dateFields: readonly DateField[] = ['day', 'month', 'year']
 const notRealDateMessage = 'Expiry date must be a real date'
 
 // GOV.UK asks services to accept month names in full or abbreviated form ('jan', 'January'), in any case.

@@ -1,9 +1,8 @@
-import 'server-only'
 import { asc, count, eq, sql } from 'drizzle-orm'
-import { getDb } from '@/db'
+import type { Database } from '@/db'
 import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
-import { fullName } from '@/lib/users/names'
+import { shownName } from '@/lib/users/names'
 import { visibleApiClients } from './access'
 import { apiClientStatus, type ApiClientStatus } from './status'
 
@@ -12,8 +11,12 @@ export const apiClientsPerPage = 15
 export type ApiClientSummary = { id: string; name: string; expiresOn: string; status: ApiClientStatus; creatorName: string }
 
 /** One page of the clients a person may see, ordered by name ignoring case, then by when they were added. */
-export async function listApiClients(viewer: CurrentUser, page: number, now: Date): Promise<{ items: ApiClientSummary[]; total: number }> {
-  const db = await getDb()
+export async function listApiClients(
+  db: Database,
+  viewer: CurrentUser,
+  page: number,
+  now: Date,
+): Promise<{ items: ApiClientSummary[]; total: number }> {
   const where = visibleApiClients(viewer)
   const [totalRow] = await db.select({ total: count() }).from(apiClients).where(where)
   const rows = await db
@@ -24,6 +27,7 @@ export async function listApiClients(viewer: CurrentUser, page: number, now: Dat
       revokedAt: apiClients.revokedAt,
       creatorFirstName: users.firstName,
       creatorLastName: users.lastName,
+      creatorDeletedAt: users.deletedAt,
     })
     .from(apiClients)
     .innerJoin(users, eq(users.id, apiClients.createdById))
@@ -38,7 +42,8 @@ export async function listApiClients(viewer: CurrentUser, page: number, now: Dat
       name: row.name,
       expiresOn: row.expiresOn,
       status: apiClientStatus(row, now),
-      creatorName: fullName({ firstName: row.creatorFirstName, lastName: row.creatorLastName }),
+      // A deleted user's clients are deleted with them, so this is their name; the rule is the same everywhere.
+      creatorName: shownName({ firstName: row.creatorFirstName, lastName: row.creatorLastName, deletedAt: row.creatorDeletedAt }),
     })),
   }
 }

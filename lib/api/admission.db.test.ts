@@ -7,7 +7,7 @@ import { generateToken } from '@/lib/tokens/format'
 import { createTestDatabase, type TestDatabase } from '@/test/database'
 import { admitRequest, type Admission } from './admission'
 import { databaseLookupCounts } from './authenticate'
-import { stopListeningForClientChanges } from './change-listener'
+import { stopListeningForClientChanges } from '@/lib/token-cache/change-listener'
 
 // The flood runs this long, from one address: TRUST_PROXY is unset, so every caller shares one address bucket.
 const floodMs = 1_500

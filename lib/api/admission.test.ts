@@ -3,7 +3,7 @@ import type { Authentication, Screening } from './authenticate'
 
 const { screenToken, lookUpToken } = vi.hoisted(() => ({
   screenToken: vi.fn<(token: string | undefined, now: Date) => Screening>(),
-  lookUpToken: vi.fn<(token: string, hash: string, now: Date) => Promise<Authentication>>(),
+  lookUpToken: vi.fn<(hash: string, now: Date) => Promise<Authentication>>(),
 }))
 vi.mock('./authenticate', () => ({ screenToken, lookUpToken }))
 // Small limits, counted in memory, with one trusted proxy so each test can have its own address.
@@ -17,7 +17,7 @@ let address = 0
 let from = ''
 
 const request = () => new Request('http://register.test/api/v1/info', { headers: { 'X-Forwarded-For': from, Authorization: 'Bearer token' } })
-const unsure: Screening = { decided: undefined, token: 'token', hash: 'hash' }
+const unsure: Screening = { decided: undefined, hash: 'hash' }
 
 beforeEach(() => {
   vi.clearAllMocks()

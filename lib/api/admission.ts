@@ -29,7 +29,7 @@ async function refusedOrLimited(result: Authentication & { ok: false }, address:
 export async function admitRequest(request: Request, now: Date): Promise<Admission> {
   prepareRateLimits()
   const screening = screenToken(bearerToken(request.headers.get('authorization')), now)
-  const result = screening.decided ?? (await lookUpToken(screening.token, screening.hash, now))
+  const result = screening.decided ?? (await lookUpToken(screening.hash, now))
   if (!result.ok) return refusedOrLimited(result, clientAddress(request.headers, env().TRUST_PROXY))
   const limit = await consumeClientRequest(result.client.id)
   return limit.allowed ? { outcome: 'admitted', client: result.client, limit } : { outcome: 'rate-limited', bucket: 'client', limit }

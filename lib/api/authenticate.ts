@@ -2,15 +2,19 @@ import 'server-only'
 import { getConnection } from '@/db'
 import { apiClientStatus } from '@/lib/api-clients/status'
 import { env } from '@/lib/env'
-import { checkTokenShape, createTokenVerifier, hashToken, type TokenVerification } from '@/lib/tokens'
-import { cacheIsTrustworthy, listenForClientChanges } from './change-listener'
-import { verificationCache } from './client-changes'
+import { checkTokenShape, hashToken } from '@/lib/tokens/format'
+import { verifyTokenHash, type TokenVerification } from '@/lib/tokens/verify'
+import { cacheIsTrustworthy, listenForClientChanges } from '@/lib/token-cache/change-listener'
+import { verificationCache } from '@/lib/token-cache/client-changes'
 import { liveTokens } from './live-tokens'
 
 export type Authentication = TokenVerification | { ok: false; reason: 'missing' }
 
-/** What is known about a token before the database: a decision, or the hash to look it up by. */
-export type Screening = { decided: Authentication } | { decided: undefined; token: string; hash: string }
+/**
+ * What is known about a token before the database: a decision, or the hash to look it up by. The token is
+ * checked and hashed here once; only the hash goes on, so the plaintext is never held past this point.
+ */
+export type Screening = { decided: Authentication } | { decided: undefined; hash: string }
 
 const expiredOn = (expiresOn: string, now: Date) => apiClientStatus({ revokedAt: null, expiresOn }, now) === 'expired'
 
@@ -25,7 +29,7 @@ export function screenToken(token: string | undefined, now: Date): Screening {
   if (shape !== 'ok') return { decided: { ok: false, reason: shape } }
   const hash = hashToken(token, env().TOKEN_PEPPER)
   const client = cacheIsTrustworthy() ? verificationCache().get(hash, now.getTime()) : undefined
-  if (!client) return { decided: undefined, token, hash }
+  if (!client) return { decided: undefined, hash }
   const expired = expiredOn(client.expiresOn, now)
   return { decided: expired ? { ok: false, reason: 'expired' } : { ok: true, client } }
 }
@@ -43,7 +47,7 @@ export async function databaseLookupCounts(): Promise<{ tokenLookups: number; li
  * every request waiting then, at most one every 100 ms) and is refused without a lookup if it is still
  * not there. A valid token is cached if the cache can be trusted.
  */
-export async function lookUpToken(token: string, hash: string, now: Date): Promise<Authentication> {
+export async function lookUpToken(hash: string, now: Date): Promise<Authentication> {
   const cache = verificationCache()
   const connection = await getConnection()
   listenForClientChanges(connection)
@@ -54,7 +58,7 @@ export async function lookUpToken(token: string, hash: string, now: Date): Promi
   // Read before the database: if any client changes while we wait, this result is not cached.
   const generation = cache.generation
   tokenLookups += 1
-  const result = await createTokenVerifier(connection.db, env().TOKEN_PEPPER)(token, now)
+  const result = await verifyTokenHash(connection.db, hash, now)
   // A revoked or deleted client's hash leaves the set, so repeating its token costs reloads, not lookups.
   if (!result.ok) live.drop(hash)
   else if (cacheIsTrustworthy()) cache.set(hash, result.client, now.getTime(), generation)

@@ -1,5 +1,6 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
+import { isDatabaseUnavailable } from '@/db/errors'
 import { systemClock } from '@/lib/clock'
 import { logger } from '@/lib/logger'
 import type { VerifiedClient } from '@/lib/tokens/verify'
@@ -12,31 +13,6 @@ import { recordApiClientUse } from './use-recorder'
 
 export type ApiContext = { request: Request; requestId: string; client: VerifiedClient; now: Date; params: Record<string, string> }
 type RouteContext = { params: Promise<Record<string, string | string[]>> }
-
-/** Whether an error means the database cannot be reached (connection refused, timed out, closed). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let cause: unknown = error; cause && typeof cause === 'object'; cause = (cause as { cause?: unknown }).cause) {
-    const code = (cause as { code?: unknown }).code
-    if (
-      typeof code === 'string' &&
-      [
-        'ECONNREFUSED',
-        'ECONNRESET',
-        'ETIMEDOUT',
-        'CONNECT_TIMEOUT',
-        'CONNECTION_CLOSED',
-        'CONNECTION_ENDED',
-        'CONNECTION_DESTROYED',
-        '57P01',
-        '57P03',
-        // statement_timeout: the database is too slow to answer now (db/client.ts).
-        '57014',
-      ].includes(code)
-    )
-      return true
-  }
-  return false
-}
 
 async function flatParams(context: RouteContext | undefined): Promise<Record<string, string>> {
   const raw = (await context?.params) ?? {}

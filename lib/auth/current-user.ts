@@ -2,7 +2,8 @@ import 'server-only'
 import { getServerSession } from 'next-auth'
 import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { findUserById } from '@/lib/users/queries'
+import { getDb } from '@/db'
+import { findUser } from '@/lib/users/details'
 import { authOptions } from './options'
 import { hasGeneralAccess, roleOf, type CurrentUser } from './roles'
 import { sessionStillValid } from './session-start'
@@ -18,7 +19,7 @@ export const getSessionState = cache(async (): Promise<SessionState> => {
   const session = await getServerSession(authOptions())
   const { id, signedInAt } = (session?.user ?? {}) as { id?: unknown; signedInAt?: unknown }
   if (typeof id !== 'string') return { status: 'signed-out' }
-  const user = await findUserById(id)
+  const user = await findUser(await getDb(), id)
   if (!user) return { status: 'signed-out' }
   // Before the sessions check, so a person deactivated mid-session is told so rather than sent to sign in.
   if (!user.active) return { status: 'inactive' }

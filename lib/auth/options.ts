@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { dfeSignInSettings, env } from '@/lib/env'
 import { describeError, logger } from '@/lib/logger'
+import { fullName } from '@/lib/users/names'
 import { safeCallbackPath } from './callback-url'
 import { sessionMaxAgeSeconds, secureCookiesEnabled } from './cookies'
 import { signInWithEmailAndPassword } from './password-sign-in'
@@ -21,7 +22,7 @@ function credentialsProvider() {
       for (const [name, value] of Object.entries(request.headers ?? {})) if (typeof value === 'string') headers.set(name, value)
       const result = await signInWithEmailAndPassword({ email: credentials?.email ?? '', password: credentials?.password ?? '' }, headers)
       if (result.outcome !== 'signed-in') return null
-      return { id: result.user.id, email: result.user.email, name: `${result.user.firstName} ${result.user.lastName}` }
+      return { id: result.user.id, email: result.user.email, name: fullName(result.user) }
     },
   })
 }

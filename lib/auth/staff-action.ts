@@ -1,5 +1,8 @@
 import 'server-only'
 import { redirect } from 'next/navigation'
+import type { z } from 'zod'
+import type { FormState } from '@/lib/forms/form-state'
+import { parseForm, type FormStateOf } from '@/lib/forms/form-schema'
 import { badRequest } from '@/lib/http/bad-request'
 import { getSessionState } from './current-user'
 import { hasGeneralAccess, type CurrentUser } from './roles'
@@ -23,4 +26,41 @@ export function staffAction<State, Args extends unknown[]>(
     if (args.length < handler.length - 1) badRequest('a server action was called with too few arguments')
     return handler(state.user, ...args)
   }
+}
+
+/** What a staff form action needs to know about its form. */
+export type StaffForm<Values extends Record<string, string>, Answers, Bound extends unknown[]> = {
+  /** The answers as posted (missing fields become ''; anything but form data is a 400). */
+  read: (formData: FormData) => Values
+  /**
+   * The form's zod schema for this person and the action's bound arguments (say, the client being renamed).
+   * It may load what it needs, and send the person elsewhere (notFound, redirect) when there is nothing to ask.
+   */
+  schema: (user: CurrentUser, ...bound: Bound) => Promise<z.ZodType<Answers>>
+  /** The form state for answers that did not parse. */
+  stateOf: FormStateOf<Values>
+}
+
+/**
+ * A staff action for a form posted through useActionState, with or without JavaScript (like saas-starter's
+ * `validatedActionWithUser`): it reads the fields, parses them with the form's zod schema, and answers the
+ * form state with the first message for each field when they do not parse. Only answers that parsed reach
+ * `handler`, so actions never call validators by hand. Bound arguments (ids) come first, as with `bind`.
+ */
+export function staffFormAction<Values extends Record<string, string>, Answers, Bound extends unknown[]>(
+  form: StaffForm<Values, Answers, Bound>,
+  handler: (user: CurrentUser, answers: Answers, values: Values, ...bound: Bound) => Promise<FormState<Values>>,
+  options: { generalAccessOnly?: boolean } = {},
+): (...args: [...Bound, FormState<Values>, FormData]) => Promise<FormState<Values>> {
+  // handler.length counts user, answers and values and each bound argument; the action's callers pass the bound
+  // arguments, the previous state and the form data: so as many as the handler takes, less one.
+  const arity = handler.length - 1
+  return staffAction(async (user, ...args: [...Bound, FormState<Values>, FormData]) => {
+    if (args.length < arity) badRequest('a server action was called with too few arguments')
+    const bound = args.slice(0, -2) as Bound
+    const values = form.read(args[args.length - 1] as FormData)
+    const parsed = await parseForm(await form.schema(user, ...bound), values, form.stateOf)
+    if (!parsed.ok) return parsed.state
+    return handler(user, parsed.answers, values, ...bound)
+  }, options)
 }

@@ -3,13 +3,15 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '@/db'
 import { apiClients, revisions, users, type RevisionAction } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
+import { deletedUserName, fullName, shownName } from '@/lib/users/names'
+import { apiClientChangesSchema, apiClientSnapshotSchema, userChangesSchema, userSnapshotSchema } from './snapshots'
 
 type ActivityBase = {
   id: number
   at: Date
   action: RevisionAction
   title: string
-  /** The actor's name, `Deleted user` if they have since been deleted, or null for the system. */
+  /** The actor's name, `Deleted user` if they have since been deleted (lib/users/names.ts), or null for the system. */
   actorName: string | null
 }
 
@@ -85,41 +87,42 @@ function selectActivity(db: Database, where: SQL | undefined) {
 type Row = Awaited<ReturnType<typeof selectActivity>>[number]
 
 function actorName({ revision, actor }: Row): string | null {
-  if (actor) return actor.deletedAt ? 'Deleted user' : `${actor.firstName} ${actor.lastName}`
-  return revision.actorId ? 'Deleted user' : null
+  if (actor) return shownName(actor)
+  return revision.actorId ? deletedUserName : null
 }
-
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
 function toItem(row: Row): ActivityItem {
   const { revision, client, subject } = row
   const base = { id: revision.id, at: revision.createdAt, action: revision.action, actorName: actorName(row) }
-  const snapshot = revision.snapshot
-  const changes = revision.changes
+  // Read with the schemas the commands write with (lib/history/snapshots.ts).
   if (revision.entityType === 'user') {
-    const firstName = text(snapshot.firstName) ?? ''
-    const lastName = text(snapshot.lastName) ?? ''
+    const snapshot = userSnapshotSchema.parse(revision.snapshot)
+    const changes = userChangesSchema.parse(revision.changes)
     const renamed = changes.firstName !== undefined || changes.lastName !== undefined
     return {
       ...base,
       subject: 'user',
       title: userTitles[revision.action],
-      name: `${firstName} ${lastName}`,
-      email: text(snapshot.email) ?? '',
-      apiUser: snapshot.apiUser === true,
-      previousName: renamed ? `${text(changes.firstName?.from) ?? firstName} ${text(changes.lastName?.from) ?? lastName}` : undefined,
-      previousEmail: text(changes.email?.from),
-      previousApiUser: typeof changes.apiUser?.from === 'boolean' ? changes.apiUser.from : undefined,
+      name: fullName(snapshot),
+      email: snapshot.email,
+      apiUser: snapshot.apiUser,
+      previousName: renamed
+        ? fullName({ firstName: changes.firstName?.from ?? snapshot.firstName, lastName: changes.lastName?.from ?? snapshot.lastName })
+        : undefined,
+      previousEmail: changes.email?.from,
+      previousApiUser: changes.apiUser?.from,
       href: subject && !subject.deletedAt ? `/users/${subject.id}` : undefined,
     }
   }
+  const snapshot = apiClientSnapshotSchema.parse(revision.snapshot)
+  const changes = apiClientChangesSchema.parse(revision.changes)
   return {
     ...base,
     subject: 'api-client',
     title: clientTitles[revision.action],
-    clientName: text(snapshot.name) ?? '',
-    expiresOn: text(snapshot.expiresOn) ?? '',
-    previousName: text(changes.name?.from),
+    clientName: snapshot.name,
+    expiresOn: snapshot.expiresOn,
+    previousName: changes.name?.from,
     href: client && !client.deletedAt ? `/api-clients/${client.id}` : undefined,
   }
 }

@@ -1,14 +1,10 @@
 import 'server-only'
-import { getDb } from '@/db'
-import type { CurrentUser } from '@/lib/auth/roles'
-import { apiClientHistory, listActivity, type ActivityItem } from './activity'
+import { withProcessDb } from '@/db'
+import * as activity from './activity'
 
-/** A page of the activity this person may see. */
-export async function activityFor(viewer: CurrentUser, page: number): Promise<{ items: ActivityItem[]; total: number }> {
-  return listActivity(await getDb(), viewer, page)
-}
+// The one door from app/ to the history (docs/decisions/0017): the functions of the same name in activity.ts,
+// with this process's database supplied. Callers have checked the person may see the client or user.
 
-/** One client's history (the caller has checked the person may see the client). */
-export async function historyOfApiClient(clientId: string): Promise<ActivityItem[]> {
-  return apiClientHistory(await getDb(), clientId)
-}
+export const listActivity = withProcessDb(activity.listActivity)
+export const apiClientHistory = withProcessDb(activity.apiClientHistory)
+export const userHistory = withProcessDb(activity.userHistory)

@@ -1,17 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Transaction } from '@/db'
-import { revisions, type RevisionAction, type RevisionEntityType } from '@/db/schema'
+import { revisions, type RevisionAction } from '@/db/schema'
+import type { ApiClientChanges, ApiClientSnapshot, UserChanges, UserSnapshot } from './snapshots'
 
-export type RevisionInput = {
-  entityType: RevisionEntityType
+type RevisionBase = {
   entityId: string
   action: RevisionAction
   /** null when the system made the change. */
   actorId: string | null
   at: Date
-  snapshot: Record<string, unknown>
-  changes?: Record<string, { from: unknown; to: unknown }>
 }
+
+/** One revision to append: the snapshot and changes are typed by the kind of thing (lib/history/snapshots.ts). */
+export type RevisionInput =
+  | (RevisionBase & { entityType: 'api_client'; snapshot: ApiClientSnapshot; changes?: ApiClientChanges })
+  | (RevisionBase & { entityType: 'user'; snapshot: UserSnapshot; changes?: UserChanges })
 
 /**
  * Appends the next revision of an entity. Call it inside the transaction that makes the change, after

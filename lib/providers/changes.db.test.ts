@@ -6,7 +6,7 @@ import { readProviderChanges, type ProviderChange } from './changes'
 import { feedStart, type FeedCursor } from './feed-cursor'
 import { findProvider } from './queries'
 import { waitForWritersBefore } from './sync-test/clients'
-import { ids, insertChildrenOfA, insertTestRegister } from './test-register'
+import { ids, insertChildrenOfA, insertTestRegister } from '@/test/providers/test-register'
 
 let database: TestDatabase
 

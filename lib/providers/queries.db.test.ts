@@ -3,7 +3,7 @@ import type { Database } from '@/db'
 import * as schema from '@/db/schema'
 import { createTestDatabase, type TestDatabase } from '@/test/database'
 import { findProvider, listProviders, type ProviderFilters } from './queries'
-import { ids, insertChildrenOfA, insertTestRegister, liveOrder } from './test-register'
+import { ids, insertChildrenOfA, insertTestRegister, liveOrder } from '@/test/providers/test-register'
 
 let database: TestDatabase
 

@@ -81,12 +81,6 @@ export function checkTokenShape(candidate: string): TokenShape {
   return tokenChecksum(body) === candidate.slice(-checksumLength) ? 'ok' : 'bad-checksum'
 }
 
-/** The first characters after the `rotp_<env>_` prefix, stored to help recognise a leaked token. */
-export function tokenHint(plaintext: string): string {
-  const secretStart = plaintext.indexOf('_', tokenPrefix.length) + 1
-  return plaintext.slice(secretStart, secretStart + hintLength)
-}
-
 /**
  * HMAC-SHA256 (hex) of the whole token with the server-side pepper: what the database stores and looks up.
  * A stolen database alone cannot be used to check guesses, because the pepper lives only in the environment.

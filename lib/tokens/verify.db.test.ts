@@ -3,7 +3,7 @@ import type { Database } from '@/db/client'
 import { apiClients, users, type NewApiClient } from '@/db/schema'
 import { createTestDatabase, type TestDatabase } from '@/test/database'
 import { generateToken, hashToken, type TokenEnvironment } from './format'
-import { createTokenVerifier } from './verify'
+import { verifyTokenHash } from './verify'
 
 const pepper = 'test-pepper-for-verify-db-test-0123456789'
 const duringLife = new Date('2026-06-01T12:00:00Z')
@@ -55,14 +55,15 @@ async function insertClient(createdById: string, name: string, options: ClientOp
   return { client, token: token.plaintext }
 }
 
-const verify = (token: string, now: Date) => createTokenVerifier(database.db, pepper)(token, now)
+// As the API does it (lib/api/authenticate.ts): the token is hashed once, and only the hash is looked up.
+const verify = (token: string, now: Date) => verifyTokenHash(database.db, hashToken(token, pepper), now)
 
-describe('verifyToken', () => {
+describe('verifyTokenHash', () => {
   it('accepts an active client with one query and returns it, without its token data', async () => {
     const creator = await insertUser('active@education.gov.uk')
     const { client, token } = await insertClient(creator.id, 'Active client')
     const { db, touched } = watchedDatabase()
-    const result = await createTokenVerifier(db, pepper)(token, duringLife)
+    const result = await verifyTokenHash(db, hashToken(token, pepper), duringLife)
     expect(result).toEqual({ ok: true, client: { id: client.id, name: 'Active client', expiresOn: '2027-03-31', createdById: creator.id } })
     expect(touched.filter((property) => property === 'select')).toHaveLength(1)
   })
@@ -127,21 +128,5 @@ describe('verifyToken', () => {
     const creator = await insertUser('pepper@education.gov.uk')
     const { token } = await insertClient(creator.id, 'Other pepper', { hashPepper: 'the-live-pepper-which-this-server-lacks' })
     expect(await verify(token, duringLife)).toEqual({ ok: false, reason: 'unknown' })
-  })
-
-  describe('without touching the database', () => {
-    const valid = generateToken('test').plaintext
-    const changedLastCharacter = valid.slice(0, -1) + (valid.endsWith('A') ? 'B' : 'A')
-
-    it.each([
-      ['malformed', 'not-a-token'],
-      ['malformed', ''],
-      ['malformed', ` ${valid}`],
-      ['bad-checksum', changedLastCharacter],
-    ])('refuses as %s: %j', async (reason, token) => {
-      const { db, touched } = watchedDatabase()
-      expect(await createTokenVerifier(db, pepper)(token, duringLife)).toEqual({ ok: false, reason })
-      expect(touched).toEqual([])
-    })
   })
 })

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { Database } from '@/db/client'
 import { createUser, type UserDetails } from './commands'
+import { fullName } from './names'
 import { userMessages, validateEmail, validateFirstName, validateLastName } from './user-details'
 
 export const createUserUsage =
@@ -39,5 +40,5 @@ export async function createUserFromCommandLine(db: Database, details: UserDetai
   const result = await createUser(db, { details, actor: null, at })
   if (result.outcome === 'email-taken') throw new Error(`${userMessages.emailTaken}: ${details.email}`)
   const access = result.user.apiUser ? 'an API user' : 'general access'
-  return `Added ${result.user.firstName} ${result.user.lastName} (${result.user.email}) with ${access}. They can sign in with DfE Sign-in.`
+  return `Added ${fullName(result.user)} (${result.user.email}) with ${access}. They can sign in with DfE Sign-in.`
 }

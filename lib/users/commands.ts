@@ -1,10 +1,12 @@
-import { and, eq, gte, isNull } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { apiClients, users, type ApiClient, type User } from '@/db/schema'
-import { deletion, revocation, violatesUniqueIndex, writeApiClientChange } from '@/lib/api-clients/commands'
-import { announceApiClientChange, everyApiClient, forgetApiClient } from '@/lib/api/client-changes'
-import { ukDate } from '@/lib/dates'
+import { violatesUniqueIndex } from '@/db/errors'
+import { deletion, revocation, writeApiClientChange } from '@/lib/api-clients/commands'
+import { activeApiClientAt } from '@/lib/api-clients/status'
+import { announceApiClientChange, everyApiClient, forgetApiClient } from '@/lib/token-cache/client-changes'
 import { recordRevision } from '@/lib/history/revisions'
+import type { UserChanges, UserSnapshot } from '@/lib/history/snapshots'
 import { isUuid } from '@/lib/ids'
 
 /** Who makes a change: a signed-in person, or null for the system (the create-user command). */
@@ -14,7 +16,7 @@ export type Actor = { id: string } | null
 export type UserDetails = { firstName: string; lastName: string; email: string; apiUser: boolean }
 
 /** The fields every revision of a user records. */
-function snapshotOf(user: User): Record<string, unknown> {
+function snapshotOf(user: User): UserSnapshot {
   return {
     firstName: user.firstName,
     lastName: user.lastName,
@@ -95,8 +97,9 @@ async function applyUserChange(
   if (!changed) throw new Error('update returned no row')
   const before = snapshotOf(user)
   const after = snapshotOf(changed)
-  const changes = Object.fromEntries(
-    Object.keys(after).flatMap((key) => (before[key] === after[key] ? [] : [[key, { from: before[key], to: after[key] }]])),
+  const keys = Object.keys(after) as (keyof UserSnapshot)[]
+  const changes: UserChanges = Object.fromEntries(
+    keys.flatMap((key) => (before[key] === after[key] ? [] : [[key, { from: before[key], to: after[key] }]])),
   )
   await recordRevision(tx, {
     entityType: 'user',
@@ -171,18 +174,11 @@ export async function deactivateUser(db: Database, input: { id: string; actor: A
     if (!user.active) return { outcome: 'unchanged', user }
     // Ending their sessions as well means a cookie from before stays refused even if they are reactivated.
     const changed = await applyUserChange(tx, user, input, { action: 'deactivated', set: { active: false, sessionsEndedAt: input.at } })
-    // Active means not revoked, not deleted and not expired (lib/api-clients/status.ts): expired clients keep their status.
+    // Only live, active clients are revoked: expired ones keep their status.
     const clients = await tx
       .select()
       .from(apiClients)
-      .where(
-        and(
-          eq(apiClients.createdById, user.id),
-          isNull(apiClients.revokedAt),
-          isNull(apiClients.deletedAt),
-          gte(apiClients.expiresOn, ukDate(input.at)),
-        ),
-      )
+      .where(and(eq(apiClients.createdById, user.id), isNull(apiClients.deletedAt), activeApiClientAt(input.at)))
       .orderBy(apiClients.createdAt, apiClients.id)
       .for('update')
     await changeClients(tx, clients, input, revocation)

@@ -1,6 +1,7 @@
 import { asc, count, isNull, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { users } from '@/db/schema'
+import { fullName } from './names'
 
 export const usersPerPage = 25
 
@@ -18,6 +19,6 @@ export async function listUsers(db: Database, page: number): Promise<{ items: Us
     .offset((page - 1) * usersPerPage)
   return {
     total: totalRow?.total ?? 0,
-    items: rows.map((row) => ({ id: row.id, name: `${row.firstName} ${row.lastName}`, email: row.email, apiUser: row.apiUser, active: row.active })),
+    items: rows.map((row) => ({ id: row.id, name: fullName(row), email: row.email, apiUser: row.apiUser, active: row.active })),
   }
 }

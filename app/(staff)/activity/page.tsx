@@ -6,7 +6,7 @@ import { requireUser } from '@/lib/auth/current-user'
 import { systemClock } from '@/lib/clock'
 import { activityPerPage } from '@/lib/history/activity'
 import { groupByDay } from '@/lib/history/days'
-import { activityFor } from '@/lib/history/load'
+import { listActivity } from '@/lib/history/load'
 import { parsePageNumber, totalPages } from '@/lib/pagination'
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> }
@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> }
 export default async function ActivityPage({ searchParams }: Props) {
   const viewer = await requireUser()
   const page = parsePageNumber((await searchParams).page)
-  const { items, total } = await activityFor(viewer, page)
+  const { items, total } = await listActivity(viewer, page)
   const pages = totalPages({ perPage: activityPerPage, total })
   if (page > pages) notFound()
   const title = pages > 1 ? `Activity (page ${page} of ${pages})` : 'Activity'

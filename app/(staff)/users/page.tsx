@@ -6,11 +6,11 @@ import { PageTitle } from '@/components/page-title'
 import { PaginatedResults } from '@/components/paginated-results'
 import { SuccessBanner } from '@/components/success-banner'
 import { UserStatusTag } from '@/components/user-status-tag'
-import { getDb } from '@/db'
 import { requireGeneralAccess } from '@/lib/auth/current-user'
 import { readFlash } from '@/lib/flash'
 import { parsePageNumber, totalPages } from '@/lib/pagination'
-import { listUsers, usersPerPage } from '@/lib/users/list'
+import { usersPerPage } from '@/lib/users/list'
+import { listUsers } from '@/lib/users/load'
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> }
 
@@ -18,7 +18,7 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> }
 export default async function UsersPage({ searchParams }: Props) {
   await requireGeneralAccess()
   const page = parsePageNumber((await searchParams).page)
-  const { items, total } = await listUsers(await getDb(), page)
+  const { items, total } = await listUsers(page)
   const pages = totalPages({ perPage: usersPerPage, total })
   if (page > pages) notFound()
   const heading = `Users (${total})`

@@ -1,9 +1,10 @@
 import 'server-only'
-import { getDb } from '@/db'
+import { z } from 'zod'
+import { checkedField, parseForm } from '@/lib/forms/form-schema'
 import { formStateWithErrors } from '@/lib/forms/form-state'
 import type { UserDetails } from '@/lib/users/commands'
-import { emailInUse } from '@/lib/users/details'
-import { parseApiUserAnswer, userMessages, validateEmail, validateFirstName, validateLastName } from '@/lib/users/user-details'
+import { checkUserEmail } from '@/lib/users/load'
+import { parseApiUserAnswer, userMessages, validateFirstName, validateLastName } from '@/lib/users/user-details'
 import { userFieldIds, userFieldOrder, type UserFormState, type UserFormValues } from './user-fields'
 
 export type CheckedUserDetails<Details> = { ok: true; details: Details } | { ok: false; state: UserFormState }
@@ -11,37 +12,37 @@ export type CheckedUserDetails<Details> = { ok: true; details: Details } | { ok:
 type Field = (typeof userFieldOrder)[number]
 
 /**
- * Validates the user details answers (docs/product/users.md): each field's format, then whether the
- * email address is in use by another user who has not been deleted. `fields` lists the answers the form
- * asked for (a person who has signed in keeps their name and email; nobody changes their own access).
+ * The user details answers (docs/product/users.md) as a zod schema: each field by its validator and, for the
+ * email address, whether another user who has not been deleted has it (lib/users/details.ts checkUserEmail).
+ * `fields` lists the answers the form asked for (a person who has signed in keeps their name and email; nobody
+ * changes their own access): only those are read, and only an address asked for is looked up.
  */
+export function userDetailsSchema<F extends Field>(fields: readonly F[], exceptUserId?: string): z.ZodType<Pick<UserDetails, F>> {
+  const checks = {
+    firstName: () => checkedField(validateFirstName),
+    lastName: () => checkedField(validateLastName),
+    email: () => checkedField((raw) => checkUserEmail(raw, exceptUserId)),
+    apiUser: () => checkedField(parseApiUserAnswer),
+  }
+  // zod cannot type an object built from a list of keys; each check gives its UserDetails field.
+  return z.object(Object.fromEntries(fields.map((field) => [field, checks[field]()]))) as unknown as z.ZodType<Pick<UserDetails, F>>
+}
+
+/** The form state for field errors, in page order, each linked to its input. */
+export function userDetailsState(values: UserFormValues, errors: UserFormState['errors']): UserFormState {
+  return formStateWithErrors(values, errors, userFieldOrder, (field) => userFieldIds[field])
+}
+
+/** Judges user details answers kept in a draft with the form's own schema (the check-answers page and the save). */
 export async function checkUserDetails<F extends Field>(
   values: UserFormValues,
   options: { fields: readonly F[]; exceptUserId?: string },
 ): Promise<CheckedUserDetails<Pick<UserDetails, F>>> {
-  const asked = new Set<Field>(options.fields)
-  const errors: UserFormState['errors'] = {}
-  const details: Partial<UserDetails> = {}
-  const results = {
-    firstName: validateFirstName(values.firstName),
-    lastName: validateLastName(values.lastName),
-    email: validateEmail(values.email),
-    apiUser: parseApiUserAnswer(values.apiUser),
-  }
-  for (const field of userFieldOrder) {
-    if (!asked.has(field)) continue
-    const result = results[field]
-    if (result.ok) Object.assign(details, { [field]: result.value })
-    else errors[field] = result.message
-  }
-  if (details.email !== undefined && (await emailInUse(await getDb(), details.email, options.exceptUserId))) errors.email = userMessages.emailTaken
-  if (Object.keys(errors).length > 0) {
-    return { ok: false, state: formStateWithErrors(values, errors, userFieldOrder, (field) => userFieldIds[field]) }
-  }
-  return { ok: true, details: details as Pick<UserDetails, F> }
+  const parsed = await parseForm(userDetailsSchema(options.fields, options.exceptUserId), values, userDetailsState)
+  return parsed.ok ? { ok: true, details: parsed.answers } : parsed
 }
 
 /** The form state for an email address the database refused as taken (two saves raced). */
 export function emailTakenState(values: UserFormValues): UserFormState {
-  return formStateWithErrors(values, { email: userMessages.emailTaken }, userFieldOrder, (field) => userFieldIds[field])
+  return userDetailsState(values, { email: userMessages.emailTaken })
 }

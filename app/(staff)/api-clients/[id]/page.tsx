@@ -4,11 +4,10 @@ import { ApiClientStatusTag } from '@/components/api-client-status-tag'
 import { Button } from '@/components/govuk/button'
 import { SummaryList } from '@/components/govuk/summary-list'
 import { PageTitle } from '@/components/page-title'
-import { getDb } from '@/db'
 import { loadApiClientForPage } from '@/lib/api-clients/load'
 import { formatDate, formatDateTime } from '@/lib/dates'
 import { readFlash } from '@/lib/flash'
-import { apiClientHistory } from '@/lib/history/activity'
+import { apiClientHistory } from '@/lib/history/load'
 import { SuccessBanner } from '@/components/success-banner'
 
 type Props = { params: Promise<{ id: string }> }
@@ -18,7 +17,7 @@ export default async function ApiClientPage({ params }: Props) {
   const { id } = await params
   const { client } = await loadApiClientForPage(id)
   const path = `/api-clients/${client.id}`
-  const [flash, history] = await Promise.all([readFlash(path), apiClientHistory(await getDb(), client.id)])
+  const [flash, history] = await Promise.all([readFlash(path), apiClientHistory(client.id)])
   // Expired and revoked clients cannot be changed, so they offer no Change link and no Revoke button.
   const active = client.status === 'active'
 

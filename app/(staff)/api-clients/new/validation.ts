@@ -1,41 +1,56 @@
 import 'server-only'
-import { getDb } from '@/db'
-import { clientNameNotUniqueMessage, validateClientName } from '@/lib/api-clients/client-name'
-import { clientNameTaken } from '@/lib/api-clients/details'
-import { parseExpiryDate } from '@/lib/api-clients/expiry-date'
+import { z } from 'zod'
+import { dateFields, parseExpiryDate } from '@/lib/api-clients/expiry-date'
+import { checkClientName } from '@/lib/api-clients/load'
 import type { CurrentUser } from '@/lib/auth/roles'
+import type { StaffForm } from '@/lib/auth/staff-action'
+import { parseForm } from '@/lib/forms/form-schema'
 import type { ErrorSummaryItem } from '@/lib/forms/form-state'
-import { clientNameId, expiryDateId, type ClientDetailsState, type ClientDetailsValues } from './fields'
+import { clientNameId, expiryDateId, readClientDetails, type ClientDetailsState, type ClientDetailsValues } from './fields'
 
-/** Answers ready to save (trimmed name, ISO date), or the form state that explains what is wrong. */
-export type CheckedClientDetails = { ok: true; name: string; expiresOn: string } | { ok: false; state: ClientDetailsState }
+/** Answers ready to save: the trimmed name and the ISO expiry date. */
+export type ClientDetailsAnswers = { name: string; expiresOn: string }
+
+/** Answers ready to save, or the form state that explains what is wrong. */
+export type CheckedClientDetails = ({ ok: true } & ClientDetailsAnswers) | { ok: false; state: ClientDetailsState }
 
 /**
- * Validates the Client details answers for their creator (docs/product/api-clients.md): the name's format,
- * then its uniqueness among the creator's live clients, and the expiry date against `today` (UK). The form,
- * the check-answers page and the save all call this, so an answer that was valid yesterday is judged again
- * before it is saved.
+ * The Client details answers for their creator (docs/product/api-clients.md): the name's format, then its
+ * uniqueness among the creator's live clients (lib/api-clients/details.ts checkClientName), and the expiry date
+ * against `today` (UK). Both are judged in one step, so a wrong name and a wrong date are reported together.
  */
-export async function checkClientDetails(creator: CurrentUser, values: ClientDetailsValues, today: string): Promise<CheckedClientDetails> {
-  const name = validateClientName(values.name)
-  const nameError = name.ok ? await uniquenessError(creator, name.name) : name.message
-  const date = parseExpiryDate(values, today)
-  if (name.ok && !nameError && date.ok) return { ok: true, name: name.name, expiresOn: date.date }
-
-  const errors: ClientDetailsState['errors'] = {}
-  const summary: ErrorSummaryItem[] = []
-  if (nameError) {
-    errors.name = nameError
-    summary.push({ href: `#${clientNameId}`, text: nameError })
-  }
-  if (!date.ok) {
-    // GOV.UK marks only the parts that are wrong, and the summary links to the first of them.
-    for (const part of date.fields) errors[part] = date.message
-    summary.push({ href: `#${expiryDateId}-${date.fields[0] ?? 'day'}`, text: date.message })
-  }
-  return { ok: false, state: { values, errors, summary } }
+export function clientDetailsSchema(creator: CurrentUser, today: string): z.ZodType<ClientDetailsAnswers> {
+  return z.object({ name: z.string(), day: z.string(), month: z.string(), year: z.string() }).transform(async (values, context) => {
+    const name = await checkClientName(creator.id, values.name)
+    const date = parseExpiryDate(values, today)
+    if (!name.ok) context.addIssue({ code: 'custom', path: ['name'], message: name.message })
+    // GOV.UK marks only the parts that are wrong: the date's one message goes on each of them.
+    if (!date.ok) for (const part of date.fields) context.addIssue({ code: 'custom', path: [part], message: date.message })
+    return name.ok && date.ok ? { name: name.name, expiresOn: date.date } : z.NEVER
+  })
 }
 
-async function uniquenessError(creator: CurrentUser, name: string): Promise<string | undefined> {
-  return (await clientNameTaken(await getDb(), creator.id, name)) ? clientNameNotUniqueMessage : undefined
+/** The form state for field errors: the date's message once in the summary, linked to its first wrong part. */
+function clientDetailsState(values: ClientDetailsValues, errors: ClientDetailsState['errors']): ClientDetailsState {
+  const summary: ErrorSummaryItem[] = []
+  if (errors.name) summary.push({ href: `#${clientNameId}`, text: errors.name })
+  const firstWrongPart = dateFields.find((part) => errors[part] !== undefined)
+  if (firstWrongPart) summary.push({ href: `#${expiryDateId}-${firstWrongPart}`, text: errors[firstWrongPart] ?? '' })
+  return { values, errors, summary }
+}
+
+/** The Client details form, for its action (lib/auth/staff-action.ts staffFormAction). */
+export const clientDetailsForm = (today: () => string): StaffForm<ClientDetailsValues, ClientDetailsAnswers, []> => ({
+  read: readClientDetails,
+  schema: async (creator) => clientDetailsSchema(creator, today()),
+  stateOf: clientDetailsState,
+})
+
+/**
+ * Judges Client details answers kept in a draft with the form's own schema: the check-answers page and the save
+ * call this, so an answer that was valid yesterday is judged again before it is saved.
+ */
+export async function checkClientDetails(creator: CurrentUser, values: ClientDetailsValues, today: string): Promise<CheckedClientDetails> {
+  const parsed = await parseForm(clientDetailsSchema(creator, today), values, clientDetailsState)
+  return parsed.ok ? { ok: true, ...parsed.answers } : parsed
 }

@@ -6,10 +6,9 @@ import { PageTitle } from '@/components/page-title'
 import { HistorySection } from '@/components/history-section'
 import { SuccessBanner } from '@/components/success-banner'
 import { UserStatusTag } from '@/components/user-status-tag'
-import { getDb } from '@/db'
 import { formatDateTime } from '@/lib/dates'
 import { readFlash } from '@/lib/flash'
-import { userHistory } from '@/lib/history/activity'
+import { userHistory } from '@/lib/history/load'
 import { loadUserForPage } from '@/lib/users/load'
 import { fullName } from '@/lib/users/names'
 import { userFieldIds } from '../user-fields'
@@ -25,7 +24,7 @@ export default async function UserPage({ params }: Props) {
   const { id } = await params
   const { user, isSelf } = await loadUserForPage(id)
   const path = `/users/${user.id}`
-  const [flash, history] = await Promise.all([readFlash(path), userHistory(await getDb(), user.id)])
+  const [flash, history] = await Promise.all([readFlash(path), userHistory(user.id)])
   const name = fullName(user)
   const identityEditable = !user.lastSignedInAt
   const change = (field: keyof typeof userFieldIds, visuallyHiddenText: string, editable: boolean): SummaryListRow['actions'] =>

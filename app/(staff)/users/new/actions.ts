@@ -1,20 +1,18 @@
 'use server'
 
 import { redirect } from 'next/navigation'
-import { staffAction } from '@/lib/auth/staff-action'
+import { staffFormAction } from '@/lib/auth/staff-action'
 import { saveNewUserDraft } from '@/lib/users/drafts'
-import { readUserFields, userFieldOrder, type UserFormState } from '../user-fields'
-import { checkUserDetails } from '../validation'
+import { readUserFields, userFieldOrder } from '../user-fields'
+import { userDetailsSchema, userDetailsState } from '../validation'
 
 /**
- * User details, Continue: validates the answers and either shows the form again with its errors and the
- * values as typed, or keeps the answers and goes on to check them.
+ * User details, Continue: the form's schema judges the answers, and the form is shown again with its errors
+ * and the values as typed, or the answers are kept and the person goes on to check them.
  */
-export const continueToCheckUser = staffAction(
-  async (user, _previous: UserFormState, formData: FormData): Promise<UserFormState> => {
-    const values = readUserFields(formData)
-    const checked = await checkUserDetails(values, { fields: userFieldOrder })
-    if (!checked.ok) return checked.state
+export const continueToCheckUser = staffFormAction(
+  { read: readUserFields, schema: async () => userDetailsSchema(userFieldOrder), stateOf: userDetailsState },
+  async (user, _answers, values) => {
     await saveNewUserDraft(user.id, values)
     redirect('/users/new/check')
   },

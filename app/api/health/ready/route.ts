@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { sql } from 'drizzle-orm'
-import { getDb } from '@/db'
+import { pingDatabase } from '@/db'
 import { problemResponse } from '@/lib/api/responses'
 import { describeError, logger } from '@/lib/logger'
 import { isUnservedAddress, notFoundResponse, otherMethods } from '@/lib/api/methods'
@@ -14,8 +13,7 @@ async function databaseAnswers(): Promise<void> {
     timer = setTimeout(() => reject(new Error(`no answer from the database within ${timeoutMs} ms`)), timeoutMs)
   })
   try {
-    // getDb also opens and migrates the database on first use, so "ready" means ready to serve.
-    await Promise.race([getDb().then((db) => db.execute(sql`select 1`)), timeout])
+    await Promise.race([pingDatabase(), timeout])
   } finally {
     clearTimeout(timer)
   }

@@ -1,9 +1,7 @@
 'use server'
 
 import { notFound, redirect } from 'next/navigation'
-import { getDb } from '@/db'
-import { renameApiClient } from '@/lib/api-clients/commands'
-import { findApiClient } from '@/lib/api-clients/details'
+import { findApiClient, renameApiClient } from '@/lib/api-clients/load'
 import { clearRenameDraft, readRenameDraft } from '@/lib/api-clients/drafts'
 import { staffAction } from '@/lib/auth/staff-action'
 import { systemClock } from '@/lib/clock'
@@ -16,8 +14,7 @@ import { validateNewClientName } from '../edit/validate-name'
  * transaction; an unchanged name records nothing and so reports nothing.
  */
 export const saveRename = staffAction(async (user, clientId: string): Promise<void> => {
-  const db = await getDb()
-  const client = await findApiClient(db, user, clientId, systemClock())
+  const client = await findApiClient(user, clientId, systemClock())
   if (!client) notFound()
   const path = `/api-clients/${client.id}`
   if (client.status !== 'active') redirect(path)
@@ -27,7 +24,7 @@ export const saveRename = staffAction(async (user, clientId: string): Promise<vo
   const checked = await validateNewClientName(client, draft)
   if (!checked.ok) redirect(`${path}/edit?from=check`)
 
-  const { outcome } = await renameApiClient(db, { id: client.id, name: checked.name, actor: user, at: systemClock() })
+  const { outcome } = await renameApiClient({ id: client.id, name: checked.name, actor: user, at: systemClock() })
   if (outcome === 'not-found') notFound()
   if (outcome === 'name-taken') redirect(`${path}/edit?from=check`)
   await clearRenameDraft()

@@ -1,8 +1,7 @@
 'use server'
 
 import { notFound, redirect } from 'next/navigation'
-import { getDb } from '@/db'
-import { deleteApiClient } from '@/lib/api-clients/commands'
+import { deleteApiClient } from '@/lib/api-clients/load'
 import { staffAction } from '@/lib/auth/staff-action'
 import { systemClock } from '@/lib/clock'
 import { setFlash } from '@/lib/flash'
@@ -12,7 +11,7 @@ import { setFlash } from '@/lib/flash'
  * its history stay; the client's pages answer 404 from now on, and so does a second post.
  */
 export const deleteApiClientAction = staffAction(async (user, clientId: string): Promise<void> => {
-  const { outcome } = await deleteApiClient(await getDb(), { id: clientId, actor: user, at: systemClock() })
+  const { outcome } = await deleteApiClient({ id: clientId, actor: user, at: systemClock() })
   if (outcome === 'not-found') notFound()
   await setFlash('api-client-deleted', '/api-clients')
   redirect('/api-clients')

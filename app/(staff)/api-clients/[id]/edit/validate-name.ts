@@ -1,7 +1,7 @@
 import 'server-only'
-import { getDb } from '@/db'
-import { clientNameNotUniqueMessage, validateClientName, type ClientNameResult } from '@/lib/api-clients/client-name'
-import { clientNameTaken, type ApiClientDetails } from '@/lib/api-clients/details'
+import type { ClientNameResult } from '@/lib/api-clients/client-name'
+import type { ApiClientDetails } from '@/lib/api-clients/details'
+import { checkClientName } from '@/lib/api-clients/load'
 import { formStateWithErrors, initialFormState, type FormState } from '@/lib/forms/form-state'
 
 export type RenameValues = { name: string }
@@ -13,10 +13,7 @@ export type RenameState = FormState<RenameValues>
  * not be blocked by, or collide with, their own clients' names.
  */
 export async function validateNewClientName(client: ApiClientDetails, raw: string): Promise<ClientNameResult> {
-  const result = validateClientName(raw)
-  if (!result.ok) return result
-  const taken = await clientNameTaken(await getDb(), client.createdById, result.name, client.id)
-  return taken ? { ok: false, message: clientNameNotUniqueMessage } : result
+  return checkClientName(client.createdById, raw, client.id)
 }
 
 /** The form state for a name as typed: its error when it has one, else none. */

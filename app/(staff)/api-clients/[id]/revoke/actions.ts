@@ -1,8 +1,7 @@
 'use server'
 
 import { notFound, redirect } from 'next/navigation'
-import { getDb } from '@/db'
-import { revokeApiClient } from '@/lib/api-clients/commands'
+import { revokeApiClient } from '@/lib/api-clients/load'
 import { staffAction } from '@/lib/auth/staff-action'
 import { systemClock } from '@/lib/clock'
 import { setFlash } from '@/lib/flash'
@@ -13,7 +12,7 @@ import { setFlash } from '@/lib/flash'
  * click, a direct post) is left as it is and its page shown without a banner.
  */
 export const revokeApiClientAction = staffAction(async (user, clientId: string): Promise<void> => {
-  const { outcome } = await revokeApiClient(await getDb(), { id: clientId, actor: user, at: systemClock() })
+  const { outcome } = await revokeApiClient({ id: clientId, actor: user, at: systemClock() })
   if (outcome === 'not-found') notFound()
   const path = `/api-clients/${clientId}`
   if (outcome === 'changed') await setFlash('api-client-revoked', path)

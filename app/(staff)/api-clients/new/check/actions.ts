@@ -1,8 +1,7 @@
 'use server'
 
 import { redirect } from 'next/navigation'
-import { getDb } from '@/db'
-import { createApiClient } from '@/lib/api-clients/commands'
+import { createApiClient } from '@/lib/api-clients/load'
 import { markNewApiClientSaved, readNewApiClientDraft, readSavedApiClientId } from '@/lib/api-clients/drafts'
 import { tokenSettings } from '@/lib/api-clients/token-settings'
 import { staffAction } from '@/lib/auth/staff-action'
@@ -32,7 +31,7 @@ export const saveApiClient = staffAction(async (user, _previous: SaveApiClientSt
   const now = systemClock()
   const checked = await checkClientDetails(user, draft, ukDate(now))
   if (!checked.ok) redirect('/api-clients/new')
-  const result = await createApiClient(await getDb(), {
+  const result = await createApiClient({
     name: checked.name,
     expiresOn: checked.expiresOn,
     creator: user,

@@ -1,11 +1,10 @@
 'use server'
 
 import { notFound, redirect } from 'next/navigation'
-import { getDb } from '@/db'
 import { staffAction } from '@/lib/auth/staff-action'
 import { systemClock } from '@/lib/clock'
 import { setFlash } from '@/lib/flash'
-import { deactivateUser } from '@/lib/users/commands'
+import { deactivateUser } from '@/lib/users/load'
 
 /**
  * Deactivates a user and revokes their active API clients, then shows the user's page with the banner.
@@ -13,7 +12,7 @@ import { deactivateUser } from '@/lib/users/commands'
  */
 export const deactivateUserAction = staffAction(
   async (viewer, userId: string): Promise<void> => {
-    const { outcome } = await deactivateUser(await getDb(), { id: userId, actor: viewer, at: systemClock() })
+    const { outcome } = await deactivateUser({ id: userId, actor: viewer, at: systemClock() })
     if (outcome === 'not-found') notFound()
     const path = `/users/${userId}`
     if (outcome === 'changed') await setFlash('user-deactivated', path)

@@ -1,10 +1,7 @@
 import { redirect } from 'next/navigation'
 import { ConfirmChange } from '@/components/confirm-change'
-import { getDb } from '@/db'
 import { systemClock } from '@/lib/clock'
-import { ukDate } from '@/lib/dates'
-import { apiClientCounts } from '@/lib/users/details'
-import { loadUserForPage } from '@/lib/users/load'
+import { apiClientCounts, loadUserForPage } from '@/lib/users/load'
 import { fullName } from '@/lib/users/names'
 import { OwnAccountRefusal } from '../own-account-refusal'
 import { deactivateUserAction } from './actions'
@@ -20,7 +17,7 @@ export default async function DeactivateUserPage({ params }: Props) {
   const path = `/users/${user.id}`
   if (isSelf) return <OwnAccountRefusal change="deactivate" userPath={path} />
   if (!user.active) redirect(path)
-  const { active } = await apiClientCounts(await getDb(), user.id, ukDate(systemClock()))
+  const { active } = await apiClientCounts(user.id, systemClock())
   const name = fullName(user)
   return (
     <ConfirmChange

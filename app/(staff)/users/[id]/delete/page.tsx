@@ -1,9 +1,6 @@
 import { ConfirmChange } from '@/components/confirm-change'
-import { getDb } from '@/db'
 import { systemClock } from '@/lib/clock'
-import { ukDate } from '@/lib/dates'
-import { apiClientCounts } from '@/lib/users/details'
-import { loadUserForPage } from '@/lib/users/load'
+import { apiClientCounts, loadUserForPage } from '@/lib/users/load'
 import { fullName } from '@/lib/users/names'
 import { OwnAccountRefusal } from '../own-account-refusal'
 import { deleteUserAction } from './actions'
@@ -18,7 +15,7 @@ export default async function DeleteUserPage({ params }: Props) {
   const { user, isSelf } = await loadUserForPage(id)
   const path = `/users/${user.id}`
   if (isSelf) return <OwnAccountRefusal change="delete" userPath={path} />
-  const { live } = await apiClientCounts(await getDb(), user.id, ukDate(systemClock()))
+  const { live } = await apiClientCounts(user.id, systemClock())
   const name = fullName(user)
   return (
     <ConfirmChange

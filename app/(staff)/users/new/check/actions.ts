@@ -1,11 +1,10 @@
 'use server'
 
 import { redirect } from 'next/navigation'
-import { getDb } from '@/db'
 import { staffAction } from '@/lib/auth/staff-action'
 import { systemClock } from '@/lib/clock'
 import { setFlash } from '@/lib/flash'
-import { createUser } from '@/lib/users/commands'
+import { createUser } from '@/lib/users/load'
 import { clearNewUserDraft, readNewUserDraft } from '@/lib/users/drafts'
 import { userFieldOrder } from '../../user-fields'
 import { checkUserDetails } from '../../validation'
@@ -21,7 +20,7 @@ export const saveUser = staffAction(
     if (!draft) redirect('/users')
     const checked = await checkUserDetails(draft, { fields: userFieldOrder })
     if (!checked.ok) redirect('/users/new')
-    const result = await createUser(await getDb(), { details: checked.details, actor: viewer, at: systemClock() })
+    const result = await createUser({ details: checked.details, actor: viewer, at: systemClock() })
     // The database's unique index has the last word when two saves race; the form then says the address is in use.
     if (result.outcome === 'email-taken') redirect('/users/new')
     await clearNewUserDraft()

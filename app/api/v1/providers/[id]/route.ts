@@ -1,12 +1,11 @@
 import { z } from 'zod'
-import { getDb } from '@/db'
 import { conditionalJsonResponse } from '@/lib/api/conditional'
 import { withApiClient } from '@/lib/api/route'
 import { isUuid } from '@/lib/ids'
 import { parseQuery } from '@/lib/providers/list-query'
 import { providerResponse } from '@/lib/providers/present'
-import { invalidParamsResponse, providerNotFoundResponse } from '@/lib/providers/problems'
-import { findProvider } from '@/lib/providers/queries'
+import { invalidParamsResponse, providerNotFoundResponse } from '@/lib/api/problems'
+import { findProvider } from '@/lib/providers/load'
 import { otherMethods } from '@/lib/api/methods'
 
 const noParameters = z.strictObject({})
@@ -17,7 +16,7 @@ export const GET = withApiClient(async ({ request, requestId, params }) => {
   if (!parsed.ok) return invalidParamsResponse(parsed.invalidParams, requestId)
   const id = params.id ?? ''
   // A malformed id cannot match, and PostgreSQL would reject it as a uuid: answer before querying.
-  const record = isUuid(id) ? await findProvider(await getDb(), id) : undefined
+  const record = isUuid(id) ? await findProvider(id) : undefined
   return record ? conditionalJsonResponse(request, providerResponse(record), requestId) : providerNotFoundResponse(requestId)
 })
 

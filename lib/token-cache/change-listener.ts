@@ -2,7 +2,7 @@ import 'server-only'
 import postgres from 'postgres'
 import type { DatabaseConnection } from '@/db/client'
 import { logger } from '@/lib/logger'
-import { describeFailure } from './failure-log'
+import { describeFailure } from '@/lib/api/failure-log'
 import { apiClientChangeChannel, forgetApiClient, verificationCache } from './client-changes'
 
 // LISTEN is repeated this often as a heartbeat: when it answers, the session is alive and listening.

@@ -1,5 +1,5 @@
-import { problemResponse } from '@/lib/api/responses'
-import type { InvalidParam } from './list-query'
+import { problemResponse } from './responses'
+import type { InvalidParam } from '@/lib/providers/list-query'
 
 /** The 400 problem naming every refused parameter (RFC 9457 section 3's `invalid_params`, in snake_case like the rest of the API). */
 export function invalidParamsProblem(invalidParams: InvalidParam[]) {
