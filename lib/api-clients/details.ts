@@ -6,13 +6,15 @@ import type { CurrentUser } from '@/lib/auth/roles'
 import { isUuid } from '@/lib/ids'
 import { fullName } from '@/lib/users/names'
 import { visibleApiClients } from './access'
-import { apiClientStatus, type ApiClientStatus } from './status'
+import { apiClientStatus, apiClientTag, type ApiClientStatus, type ApiClientTag } from './status'
 
 export type ApiClientDetails = {
   id: string
   name: string
   expiresOn: string
   status: ApiClientStatus
+  /** The tag shown beside the name: the status, or `Expires soon`. */
+  tag: ApiClientTag
   createdAt: Date
   /** Names are unique per creator, so renaming checks against the creator's clients, not the renamer's. */
   createdById: string
@@ -40,6 +42,7 @@ export async function findApiClient(db: Database, viewer: CurrentUser, id: strin
     name: client.name,
     expiresOn: client.expiresOn,
     status: apiClientStatus(client, now),
+    tag: apiClientTag(client, now),
     createdAt: client.createdAt,
     createdById: client.createdById,
     creatorName: creator.deletedAt ? 'Deleted user' : fullName(creator),

@@ -5,11 +5,11 @@ import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { fullName } from '@/lib/users/names'
 import { visibleApiClients } from './access'
-import { apiClientStatus, type ApiClientStatus } from './status'
+import { apiClientStatus, apiClientTag, type ApiClientStatus, type ApiClientTag } from './status'
 
 export const apiClientsPerPage = 15
 
-export type ApiClientSummary = { id: string; name: string; expiresOn: string; status: ApiClientStatus; creatorName: string }
+export type ApiClientSummary = { id: string; name: string; expiresOn: string; status: ApiClientStatus; tag: ApiClientTag; creatorName: string }
 
 /** One page of the clients a person may see, ordered by name ignoring case, then by when they were added. */
 export async function listApiClients(viewer: CurrentUser, page: number, now: Date): Promise<{ items: ApiClientSummary[]; total: number }> {
@@ -38,6 +38,7 @@ export async function listApiClients(viewer: CurrentUser, page: number, now: Dat
       name: row.name,
       expiresOn: row.expiresOn,
       status: apiClientStatus(row, now),
+      tag: apiClientTag(row, now),
       creatorName: fullName({ firstName: row.creatorFirstName, lastName: row.creatorLastName }),
     })),
   }
