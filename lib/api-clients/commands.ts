@@ -12,7 +12,7 @@ import { apiClientStatus } from './status'
 export type TokenSettings = { pepper: string; environment: 'live' | 'test' }
 
 /** The fields every revision of an API client records. */
-function apiClientSnapshot(client: ApiClient): Record<string, unknown> {
+export function apiClientSnapshot(client: ApiClient): Record<string, unknown> {
   return {
     name: client.name,
     expiresOn: client.expiresOn,

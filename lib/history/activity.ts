@@ -49,6 +49,8 @@ const clientTitles: Record<RevisionAction, string> = {
   deleted: 'API client deleted',
   deactivated: 'API client updated',
   reactivated: 'API client updated',
+  // Completed with the person's name from the revision (clientTitle).
+  reminded: 'Expiry reminder sent',
 }
 
 const userTitles: Record<RevisionAction, string> = {
@@ -58,6 +60,7 @@ const userTitles: Record<RevisionAction, string> = {
   deleted: 'User deleted',
   deactivated: 'User deactivated',
   reactivated: 'User reactivated',
+  reminded: 'User updated',
 }
 
 const actors = alias(users, 'actors')
@@ -91,6 +94,13 @@ function actorName({ revision, actor }: Row): string | null {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 
+/** A client's item title; a reminder's names whom it went to, as they were named when it was sent. */
+function clientTitle(action: RevisionAction, snapshot: Record<string, unknown>): string {
+  if (action !== 'reminded') return clientTitles[action]
+  const recipient = text((snapshot.reminder as { recipientName?: unknown } | undefined)?.recipientName)
+  return recipient ? `Expiry reminder sent to ${recipient}` : clientTitles.reminded
+}
+
 function toItem(row: Row): ActivityItem {
   const { revision, client, subject } = row
   const base = { id: revision.id, at: revision.createdAt, action: revision.action, actorName: actorName(row) }
@@ -116,7 +126,7 @@ function toItem(row: Row): ActivityItem {
   return {
     ...base,
     subject: 'api-client',
-    title: clientTitles[revision.action],
+    title: clientTitle(revision.action, snapshot),
     clientName: text(snapshot.name) ?? '',
     expiresOn: text(snapshot.expiresOn) ?? '',
     previousName: text(changes.name?.from),
