@@ -7,8 +7,9 @@ import { formatDate, ukDate } from '@/lib/dates'
 import { recordRevision } from '@/lib/history/revisions'
 import { describeError, logger } from '@/lib/logger'
 import { fullName } from '@/lib/users/names'
-import { NotifyFailure, toNotifyFailure, type EmailSender } from './notify'
+import { toNotifyFailure, type EmailSender, type NotifyFailure } from './notify'
 import { expiryDatesWithReminders, reminderDueToday, withinWindow } from './schedule'
+import { whatToDo } from './words'
 
 export type ReminderTemplates = { expiresSoon: string; expired: string }
 
@@ -57,11 +58,6 @@ const interrupted = 'interrupted: the runner stopped while sending, so it may ha
 
 const realSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms).unref())
 
-/** The words the e-mails put in their templates' fields (docs/product/expiry-reminders.md). */
-export const whatToDo: Record<'expiresSoon' | 'expired', string> = {
-  expiresSoon: 'To keep using the register API after that date, regenerate its token or add a new client.',
-  expired: 'To use the register API again, regenerate its token or add a new client.',
-}
 
 type Candidate = {
   client: { id: string; name: string; expiresOn: string }
