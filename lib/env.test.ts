@@ -162,7 +162,7 @@ describe('GOV.UK Notify settings', () => {
       baseUrl: undefined,
       templates: { expiresSoon: complete.NOTIFY_TEMPLATE_EXPIRES_SOON, expired: complete.NOTIFY_TEMPLATE_EXPIRED },
     })
-    expect(notifySettings(parseEnv({ ...complete, NOTIFY_BASE_URL: 'http://127.0.0.1:3103/' }))?.baseUrl).toBe('http://127.0.0.1:3103')
+    expect(notifySettings(parseEnv({ ...complete, NOTIFY_BASE_URL: 'http://127.0.0.1:3151/' }))?.baseUrl).toBe('http://127.0.0.1:3151')
   })
 
   it('refuses a key that is not keyname-serviceid-secret, naming the variable', () => {

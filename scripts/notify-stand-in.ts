@@ -1,5 +1,5 @@
 // `npx tsx scripts/notify-stand-in.ts`: the GOV.UK Notify stand-in (scripts/notify-stand-in/server.ts) on
-// loopback at E2E_PORT + 3 (3103 by default), with the journeys' made-up service id and key. The journeys
+// loopback at E2E_PORT + 51 (3151 by default), with the journeys' made-up service id and key. The journeys
 // start it (playwright.config.ts); for development, see README ("Expiry reminders").
 import { notifyStandInPort, standInNotify } from '../e2e/support/environment'
 import { startNotifyStandIn } from './notify-stand-in/server'

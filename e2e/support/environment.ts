@@ -3,9 +3,9 @@ export function oidcProviderPort(port: string): string {
   return String(Number(port) + 50)
 }
 
-/** The port of the GOV.UK Notify stand-in (scripts/notify-stand-in.ts). */
+/** The port of the GOV.UK Notify stand-in (scripts/notify-stand-in.ts); E2E_PORT + 2 to + 6 are the instances journeys' own. */
 export function notifyStandInPort(port: string): string {
-  return String(Number(port) + 3)
+  return String(Number(port) + 51)
 }
 
 /** The stand-in's made-up service and key: Notify's format, `keyname-serviceid-secret`. */
