@@ -1,5 +1,5 @@
 import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test'
-import { oidcProviderPort, secondInstancePort } from './e2e/support/environment'
+import { notifyStandInPort, oidcProviderPort, secondInstancePort } from './e2e/support/environment'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 export const baseURL = `http://127.0.0.1:${port}`
@@ -25,6 +25,17 @@ const server = (args: string, serverPort: number): WebServer => ({
 const oidcProvider: WebServer = {
   command: 'npx tsx scripts/oidc-provider.ts',
   url: `http://127.0.0.1:${oidcProviderPort(String(port))}/.well-known/openid-configuration`,
+  timeout: 60_000,
+  reuseExistingServer: !process.env.CI,
+  stdout: 'pipe',
+  stderr: 'pipe',
+  env: { E2E_PORT: String(port) },
+}
+
+// The GOV.UK Notify stand-in that expiry reminders go to; it records them for the journeys to read.
+const notifyStandIn: WebServer = {
+  command: 'npx tsx scripts/notify-stand-in.ts',
+  url: `http://127.0.0.1:${notifyStandInPort(String(port))}/_test/messages`,
   timeout: 60_000,
   reuseExistingServer: !process.env.CI,
   stdout: 'pipe',
@@ -69,5 +80,5 @@ export default defineConfig({
       : []),
   ],
   // Started in order: the second instance opens the database the first one has just created and seeded.
-  webServer: [oidcProvider, server('', port), ...(withInstances ? [server(' --second-instance', Number(secondInstancePort(String(port))))] : [])],
+  webServer: [oidcProvider, notifyStandIn, server('', port), ...(withInstances ? [server(' --second-instance', Number(secondInstancePort(String(port))))] : [])],
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyNextAuthUrlDefault, dfeSignInSettings, EnvError, parseEnv } from './env'
+import { applyNextAuthUrlDefault, dfeSignInSettings, EnvError, notifySettings, parseEnv, serviceAddress } from './env'
 
 describe('parseEnv', () => {
   it('gives development defaults so the app runs with nothing configured', () => {
@@ -138,5 +138,52 @@ describe('DfE Sign-in settings', () => {
   it('refuses a scope without openid or email, which matching needs', () => {
     expect(dfeSignInSettings(parseEnv({ ...complete, DFE_SIGN_IN_SCOPE: 'openid email organisation' }))?.scope).toBe('openid email organisation')
     expect(() => parseEnv({ ...complete, DFE_SIGN_IN_SCOPE: 'openid profile' })).toThrow('- DFE_SIGN_IN_SCOPE must include openid and email')
+  })
+})
+
+describe('GOV.UK Notify settings', () => {
+  const serviceId = '26785a09-ab16-4eb0-8407-a37497a57506'
+  const secret = '3d844edf-8d35-48ac-975b-e847b4f122b0'
+  const complete = {
+    NODE_ENV: 'development',
+    NOTIFY_API_KEY: `register_reminders-${serviceId}-${secret}`,
+    NOTIFY_TEMPLATE_EXPIRES_SOON: 'f33517ff-2a88-4f6e-b855-c550268ce08a',
+    NOTIFY_TEMPLATE_EXPIRED: '8e222534-7f05-4972-86e3-17c5d9f894e2',
+  }
+
+  it('is off without a key, which is the development default', () => {
+    expect(notifySettings(parseEnv({ NODE_ENV: 'development' }))).toBeUndefined()
+    expect(parseEnv({ NODE_ENV: 'development' }).EXPIRY_REMINDERS_INTERVAL_SECONDS).toBe(300)
+  })
+
+  it('is on with a key and both templates, on real Notify unless a base URL is given', () => {
+    expect(notifySettings(parseEnv(complete))).toEqual({
+      apiKey: complete.NOTIFY_API_KEY,
+      baseUrl: undefined,
+      templates: { expiresSoon: complete.NOTIFY_TEMPLATE_EXPIRES_SOON, expired: complete.NOTIFY_TEMPLATE_EXPIRED },
+    })
+    expect(notifySettings(parseEnv({ ...complete, NOTIFY_BASE_URL: 'http://127.0.0.1:3151/' }))?.baseUrl).toBe('http://127.0.0.1:3151')
+  })
+
+  it('refuses a key that is not keyname-serviceid-secret, naming the variable', () => {
+    for (const key of [secret, `${serviceId}-${secret}`, `name-${serviceId}-not-a-secret`, `name-${serviceId}${secret}`, `my key-${serviceId}-${secret}`]) {
+      expect(() => parseEnv({ ...complete, NOTIFY_API_KEY: key }), key).toThrow(/- NOTIFY_API_KEY must be a GOV\.UK Notify API key/)
+    }
+  })
+
+  it('needs both templates with a key, and template ids that are UUIDs', () => {
+    const { NOTIFY_TEMPLATE_EXPIRED: _expired, ...withoutExpired } = complete
+    expect(() => parseEnv(withoutExpired)).toThrow(/- NOTIFY_TEMPLATE_EXPIRED is required when NOTIFY_API_KEY is set/)
+    expect(() => parseEnv({ ...complete, NOTIFY_TEMPLATE_EXPIRES_SOON: 'reminder' })).toThrow(/- NOTIFY_TEMPLATE_EXPIRES_SOON must be a Notify template id/)
+  })
+
+  it('needs an address to link to in production', () => {
+    const production = { ...complete, NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(32), TOKEN_PEPPER: 'y'.repeat(32) }
+    expect(() => parseEnv(production)).toThrow(/- PUBLIC_URL or NEXTAUTH_URL is required when NOTIFY_API_KEY is set/)
+    expect(serviceAddress(parseEnv({ ...production, PUBLIC_URL: 'https://register.example/' }))).toBe('https://register.example')
+  })
+
+  it('refuses a base URL that is not http(s)', () => {
+    expect(() => parseEnv({ ...complete, NOTIFY_BASE_URL: 'ftp://notify.example' })).toThrow(/- NOTIFY_BASE_URL must be the Notify API address/)
   })
 })

@@ -58,6 +58,32 @@ const publicUrl = z
   })
   .transform((value) => value.replace(/\/+$/, ''))
 
+// A GOV.UK Notify API key is `keyname-serviceid-secret`: the service id and the secret are UUIDs, and the
+// official client takes them from the key's last 73 characters, so a wrong shape fails every send.
+const uuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+const notifyApiKey = z.string().regex(new RegExp(`^\\S+-${uuidPattern}-${uuidPattern}$`, 'i'), {
+  error: 'must be a GOV.UK Notify API key: its name, the service id and the secret, like my_key-<service id>-<secret>',
+})
+const templateId = z.string().regex(new RegExp(`^${uuidPattern}$`, 'i'), { error: 'must be a Notify template id (a UUID)' })
+const notifyBaseUrl = z
+  .url({ protocol: /^https?$/, error: 'must be the Notify API address, like https://api.notifications.service.gov.uk' })
+  .transform((value) => value.replace(/\/+$/, ''))
+
+const notifyTemplateVariables = ['NOTIFY_TEMPLATE_EXPIRES_SOON', 'NOTIFY_TEMPLATE_EXPIRED'] as const
+
+/** With a Notify key, reminders are on: they need both templates and an address to link to. */
+function notifyProblems(source: Record<string, string | undefined>): string[] {
+  if (source.NOTIFY_API_KEY === undefined) return []
+  return [
+    ...notifyTemplateVariables
+      .filter((name) => source[name] === undefined)
+      .map((name) => `- ${name} is required when NOTIFY_API_KEY is set: expiry reminders need both templates`),
+    ...(source.PUBLIC_URL === undefined && source.NEXTAUTH_URL === undefined && source.NODE_ENV === 'production'
+      ? ['- PUBLIC_URL or NEXTAUTH_URL is required when NOTIFY_API_KEY is set: expiry reminders link to the client\'s page']
+      : []),
+  ]
+}
+
 const dfeSignInVariables = ['DFE_SIGN_IN_ISSUER', 'DFE_SIGN_IN_CLIENT_ID', 'DFE_SIGN_IN_CLIENT_SECRET'] as const
 
 /**
@@ -106,6 +132,11 @@ const schemaFor = (isProduction: boolean) =>
         error: 'must include openid and email, like "openid email profile"',
       })
       .default('openid email profile'),
+    NOTIFY_API_KEY: notifyApiKey.optional(),
+    NOTIFY_BASE_URL: notifyBaseUrl.optional(),
+    NOTIFY_TEMPLATE_EXPIRES_SOON: templateId.optional(),
+    NOTIFY_TEMPLATE_EXPIRED: templateId.optional(),
+    EXPIRY_REMINDERS_INTERVAL_SECONDS: positiveInteger(300),
   })
 
 export type Env = z.infer<ReturnType<typeof schemaFor>>
@@ -124,6 +155,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const lines = [
     ...(result.success ? [] : result.error.issues.map((issue) => `- ${issue.path.join('.')} ${issue.message}`)),
     ...dfeSignInProblems(cleaned),
+    ...notifyProblems(cleaned),
   ]
   if (result.success && lines.length === 0) return withDevelopmentAddress(result.data, cleaned.PORT)
   throw new EnvError(`The service cannot start because some environment variables are missing or wrong:\n${lines.join('\n')}`)
@@ -161,4 +193,18 @@ export function dfeSignInSettings(values: Env = env()): DfeSignInSettings | unde
   const { DFE_SIGN_IN_ISSUER: issuer, DFE_SIGN_IN_CLIENT_ID: clientId, DFE_SIGN_IN_CLIENT_SECRET: clientSecret } = values
   if (issuer === undefined || clientId === undefined || clientSecret === undefined) return undefined
   return { issuer: issuer.replace(/\/+$/, ''), clientId, clientSecret, scope: values.DFE_SIGN_IN_SCOPE }
+}
+
+export type NotifySettings = { apiKey: string; baseUrl?: string; templates: { expiresSoon: string; expired: string } }
+
+/** GOV.UK Notify's settings when a key is set, else undefined: reminders are then logged, never sent. */
+export function notifySettings(values: Env = env()): NotifySettings | undefined {
+  const { NOTIFY_API_KEY: apiKey, NOTIFY_TEMPLATE_EXPIRES_SOON: expiresSoon, NOTIFY_TEMPLATE_EXPIRED: expired } = values
+  if (apiKey === undefined || expiresSoon === undefined || expired === undefined) return undefined
+  return { apiKey, baseUrl: values.NOTIFY_BASE_URL, templates: { expiresSoon, expired } }
+}
+
+/** The address reminders link to: PUBLIC_URL, else NEXTAUTH_URL, else this machine's development address. */
+export function serviceAddress(values: Env = env()): string {
+  return (values.PUBLIC_URL ?? values.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
 }

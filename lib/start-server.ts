@@ -1,10 +1,12 @@
 import { getConnection } from '@/db'
 import { applyNextAuthUrlDefault, env, EnvError } from './env'
+import { startReminderScheduler } from './reminders/scheduler'
 
 /**
  * Checks the environment (stopping with a message that names every missing or bad variable) and opens,
  * migrates and, when embedded, seeds the database, so the first request does not pay for it. Under
- * `next dev` it then prints where the app is and whom to sign in as.
+ * `next dev` it then prints where the app is and whom to sign in as. Then it starts sending expiry reminders
+ * (or says once that they are off).
  */
 export async function startServer(): Promise<void> {
   try {
@@ -23,4 +25,5 @@ export async function startServer(): Promise<void> {
     // A plain line for the person at the terminal, after Next's own banner and the seed's log lines.
     console.info(await readyMessage(connection.db, NEXTAUTH_URL, CREDENTIALS_SIGN_IN_ENABLED))
   }
+  startReminderScheduler()
 }

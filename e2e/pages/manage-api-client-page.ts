@@ -17,7 +17,7 @@ export async function summaryRows(list: Locator): Promise<string[][]> {
 }
 
 /** Checks we are on a client's page, with its caption, name, status tag and axe. */
-export async function expectClientPage(page: Page, name: string, status: 'Active' | 'Expired' | 'Revoked'): Promise<void> {
+export async function expectClientPage(page: Page, name: string, status: 'Active' | 'Expires soon' | 'Expired' | 'Revoked'): Promise<void> {
   await expectPage(page, `${name} - API client`, { heading: `${name} ${status}` })
   await expect(page.locator('.govuk-caption-l')).toHaveText('API client')
 }

@@ -3,6 +3,18 @@ export function oidcProviderPort(port: string): string {
   return String(Number(port) + 50)
 }
 
+/** The port of the GOV.UK Notify stand-in (scripts/notify-stand-in.ts); E2E_PORT + 2 to + 6 are the instances journeys' own. */
+export function notifyStandInPort(port: string): string {
+  return String(Number(port) + 51)
+}
+
+/** The stand-in's made-up service and key: Notify's format, `keyname-serviceid-secret`. */
+export const standInNotify = {
+  serviceId: '2d0d4c1e-1b9f-4d3e-9a51-6f0c7e3a8b21',
+  secret: '9c4f7a2e-5b8d-4e61-a3f0-1d2c3b4a5e6f',
+  templates: { expiresSoon: '5e1c9a44-3f6b-4c2d-8e7a-0b9d1f2a3c4e', expired: 'a7b3c5d9-2e4f-4a6b-9c8d-1e2f3a4b5c6d' },
+}
+
 /** The environment of the servers the journeys run against: fixed, test-only secrets. */
 export function e2eEnvironment(port: string): Record<string, string> {
   return {
@@ -24,6 +36,12 @@ export function e2eEnvironment(port: string): Record<string, string> {
     DFE_SIGN_IN_ISSUER: `http://127.0.0.1:${oidcProviderPort(port)}`,
     DFE_SIGN_IN_CLIENT_ID: 'register-e2e',
     DFE_SIGN_IN_CLIENT_SECRET: 'e2e-only-dfe-sign-in-client-secret-0123456789',
+    // Expiry reminders go to the Notify stand-in on this machine, checked every 2 seconds so a journey sees them.
+    NOTIFY_API_KEY: `e2e_stand_in-${standInNotify.serviceId}-${standInNotify.secret}`,
+    NOTIFY_BASE_URL: `http://127.0.0.1:${notifyStandInPort(port)}`,
+    NOTIFY_TEMPLATE_EXPIRES_SOON: standInNotify.templates.expiresSoon,
+    NOTIFY_TEMPLATE_EXPIRED: standInNotify.templates.expired,
+    EXPIRY_REMINDERS_INTERVAL_SECONDS: '2',
   }
 }
 

@@ -14,7 +14,7 @@ import { apiClientStatus } from './status'
 export type TokenSettings = { pepper: string; environment: 'live' | 'test' }
 
 /** The fields every revision of an API client records. */
-function apiClientSnapshot(client: ApiClient): ApiClientSnapshot {
+export function apiClientSnapshot(client: ApiClient): ApiClientSnapshot {
   return {
     name: client.name,
     expiresOn: client.expiresOn,

@@ -7,13 +7,15 @@ import { isUuid } from '@/lib/ids'
 import { shownName } from '@/lib/users/names'
 import { clientNameNotUniqueMessage, validateClientName, type ClientNameResult } from './client-name'
 import { visibleApiClients } from './access'
-import { apiClientStatus, type ApiClientStatus } from './status'
+import { apiClientStatus, apiClientTag, type ApiClientStatus, type ApiClientTag } from './status'
 
 export type ApiClientDetails = {
   id: string
   name: string
   expiresOn: string
   status: ApiClientStatus
+  /** The tag shown beside the name: the status, or `Expires soon`. */
+  tag: ApiClientTag
   createdAt: Date
   /** Names are unique per creator, so renaming checks against the creator's clients, not the renamer's. */
   createdById: string
@@ -41,6 +43,7 @@ export async function findApiClient(db: Database, viewer: CurrentUser, id: strin
     name: client.name,
     expiresOn: client.expiresOn,
     status: apiClientStatus(client, now),
+    tag: apiClientTag(client, now),
     createdAt: client.createdAt,
     createdById: client.createdById,
     creatorName: shownName(creator),

@@ -4,11 +4,11 @@ import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { shownName } from '@/lib/users/names'
 import { visibleApiClients } from './access'
-import { apiClientStatus, type ApiClientStatus } from './status'
+import { apiClientStatus, apiClientTag, type ApiClientStatus, type ApiClientTag } from './status'
 
 export const apiClientsPerPage = 15
 
-export type ApiClientSummary = { id: string; name: string; expiresOn: string; status: ApiClientStatus; creatorName: string }
+export type ApiClientSummary = { id: string; name: string; expiresOn: string; status: ApiClientStatus; tag: ApiClientTag; creatorName: string }
 
 /** One page of the clients a person may see, ordered by name ignoring case, then by when they were added. */
 export async function listApiClients(
@@ -42,6 +42,7 @@ export async function listApiClients(
       name: row.name,
       expiresOn: row.expiresOn,
       status: apiClientStatus(row, now),
+      tag: apiClientTag(row, now),
       // A deleted user's clients are deleted with them, so this is their name; the rule is the same everywhere.
       creatorName: shownName({ firstName: row.creatorFirstName, lastName: row.creatorLastName, deletedAt: row.creatorDeletedAt }),
     })),

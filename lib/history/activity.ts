@@ -4,7 +4,7 @@ import type { Database } from '@/db'
 import { apiClients, revisions, users, type RevisionAction } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { deletedUserName, fullName, shownName } from '@/lib/users/names'
-import { apiClientChangesSchema, apiClientSnapshotSchema, userChangesSchema, userSnapshotSchema } from './snapshots'
+import { apiClientChangesSchema, apiClientSnapshotSchema, userChangesSchema, userSnapshotSchema, type ApiClientSnapshot } from './snapshots'
 
 type ActivityBase = {
   id: number
@@ -51,6 +51,8 @@ const clientTitles: Record<RevisionAction, string> = {
   deleted: 'API client deleted',
   deactivated: 'API client updated',
   reactivated: 'API client updated',
+  // Completed with the person's name from the revision (clientTitle).
+  reminded: 'Expiry reminder sent',
 }
 
 const userTitles: Record<RevisionAction, string> = {
@@ -60,6 +62,7 @@ const userTitles: Record<RevisionAction, string> = {
   deleted: 'User deleted',
   deactivated: 'User deactivated',
   reactivated: 'User reactivated',
+  reminded: 'User updated',
 }
 
 const actors = alias(users, 'actors')
@@ -91,6 +94,13 @@ function actorName({ revision, actor }: Row): string | null {
   return revision.actorId ? deletedUserName : null
 }
 
+/** A client's item title; a reminder's names whom it went to, as they were named when it was sent. */
+function clientTitle(action: RevisionAction, snapshot: ApiClientSnapshot): string {
+  if (action !== 'reminded') return clientTitles[action]
+  const recipient = snapshot.reminder?.recipientName
+  return recipient ? `Expiry reminder sent to ${recipient}` : clientTitles.reminded
+}
+
 function toItem(row: Row): ActivityItem {
   const { revision, client, subject } = row
   const base = { id: revision.id, at: revision.createdAt, action: revision.action, actorName: actorName(row) }
@@ -119,7 +129,7 @@ function toItem(row: Row): ActivityItem {
   return {
     ...base,
     subject: 'api-client',
-    title: clientTitles[revision.action],
+    title: clientTitle(revision.action, snapshot),
     clientName: snapshot.name,
     expiresOn: snapshot.expiresOn,
     previousName: changes.name?.from,

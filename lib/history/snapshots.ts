@@ -5,13 +5,17 @@ import { z } from 'zod'
 // cannot drift apart. Revisions are append-only, so a field added here must be optional for older rows.
 
 /** The fields every revision of an API client records: the client after the change. */
-export const apiClientSnapshotSchema = z.object({
+const apiClientFieldsSchema = z.object({
   name: z.string(),
   expiresOn: z.string(),
   tokenHint: z.string(),
   createdById: z.string(),
   revokedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
+})
+/** On an expiry reminder's revision only, which reminder went, and to whom, named as they were then. */
+export const apiClientSnapshotSchema = apiClientFieldsSchema.extend({
+  reminder: z.object({ kind: z.string(), recipientName: z.string() }).optional(),
 })
 export type ApiClientSnapshot = z.infer<typeof apiClientSnapshotSchema>
 
@@ -32,7 +36,7 @@ function changesOf<Shape extends z.ZodRawShape>(snapshot: z.ZodObject<Shape>) {
   return z.object(fields as { [K in keyof Shape]: z.ZodObject<{ from: Shape[K]; to: Shape[K] }> }).partial()
 }
 
-export const apiClientChangesSchema = changesOf(apiClientSnapshotSchema)
+export const apiClientChangesSchema = changesOf(apiClientFieldsSchema)
 export type ApiClientChanges = z.infer<typeof apiClientChangesSchema>
 
 export const userChangesSchema = changesOf(userSnapshotSchema)

@@ -53,7 +53,7 @@ export default async function ApiClientsPage({ searchParams }: Props) {
                 ),
               },
               { text: formatDate(client.expiresOn) },
-              { html: <ApiClientStatusTag status={client.status} /> },
+              { html: <ApiClientStatusTag status={client.tag} /> },
             ])}
           />
           <PaginatedResults window={{ page, perPage: apiClientsPerPage, total }} href={(number) => `/api-clients?page=${number}`} />

@@ -28,7 +28,7 @@ export default async function ApiClientPage({ params }: Props) {
         {flash ? <SuccessBanner heading={flash} /> : null}
         <span className="govuk-caption-l">API client</span>
         <h1 className="govuk-heading-l govuk-!-margin-bottom-2">
-          {client.name} <ApiClientStatusTag status={client.status} classes="govuk-!-margin-left-1" />
+          {client.name} <ApiClientStatusTag status={client.tag} classes="govuk-!-margin-left-1" />
         </h1>
         <p className="govuk-hint govuk-!-margin-bottom-6">
           Created by {client.creatorName} on {formatDateTime(client.createdAt)}
