@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiClients, revisions, users } from '@/db/schema'
+import { apiClients, apiClientTokens, revisions, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { createTestDatabase, type TestDatabase } from '@/test/database'
 import { recordRevision } from '@/lib/history/revisions'
@@ -44,9 +44,12 @@ describe('API client commands', () => {
   it('stores only the hash and hint of the new token, with an "added" revision', async () => {
     const { client, token } = await create('Hashing Ltd')
     const [row] = await database.db.select().from(apiClients).where(eq(apiClients.id, client.id))
-    expect(row?.tokenHash).toMatch(/^[0-9a-f]{64}$/)
-    expect(JSON.stringify(row)).not.toContain(token)
-    expect(token.startsWith(`rotp_test_${row?.tokenHint}`)).toBe(true)
+    const tokens = await database.db.select().from(apiClientTokens).where(eq(apiClientTokens.clientId, client.id))
+    expect(tokens).toHaveLength(1)
+    expect(tokens[0]?.tokenHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(tokens[0]?.stopsAt).toBeNull()
+    expect(JSON.stringify([row, tokens])).not.toContain(token)
+    expect(token.startsWith(`rotp_test_${tokens[0]?.tokenHint}`)).toBe(true)
     expect(await historyOf(client.id)).toEqual([{ number: 1, action: 'added', actorId: owner.id, changes: {} }])
     const [revision] = await database.db.select().from(revisions).where(eq(revisions.entityId, client.id))
     expect(JSON.stringify(revision)).not.toContain(token)

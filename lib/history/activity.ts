@@ -22,6 +22,10 @@ export type ApiClientActivity = ActivityBase & {
   previousName?: string
   /** Link to the client, unless it has been deleted (deleted clients' items stay but do not link). */
   href?: string
+  /** For a regenerated token: when the token it replaced stops working. */
+  previousTokenStopsAt?: Date
+  /** For a revocation the system made: why (`creator-deactivated`). */
+  revokedReason?: string
 }
 
 /** A change to a user: their details after it, and for an update the values before. */
@@ -45,6 +49,7 @@ export const activityPerPage = 25
 const clientTitles: Record<RevisionAction, string> = {
   added: 'API client added',
   updated: 'API client updated',
+  regenerated: 'Token regenerated',
   revoked: 'API client revoked',
   deleted: 'API client deleted',
   deactivated: 'API client updated',
@@ -54,6 +59,7 @@ const clientTitles: Record<RevisionAction, string> = {
 const userTitles: Record<RevisionAction, string> = {
   added: 'User added',
   updated: 'User updated',
+  regenerated: 'User updated',
   revoked: 'User updated',
   deleted: 'User deleted',
   deactivated: 'User deactivated',
@@ -90,6 +96,7 @@ function actorName({ revision, actor }: Row): string | null {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
+const instant = (value: unknown) => (typeof value === 'string' ? new Date(value) : undefined)
 
 function toItem(row: Row): ActivityItem {
   const { revision, client, subject } = row
@@ -121,6 +128,8 @@ function toItem(row: Row): ActivityItem {
     expiresOn: text(snapshot.expiresOn) ?? '',
     previousName: text(changes.name?.from),
     href: client && !client.deletedAt ? `/api-clients/${client.id}` : undefined,
+    previousTokenStopsAt: instant(changes.previousTokenStopsAt?.to),
+    revokedReason: text(changes.revokedReason?.to),
   }
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { apiClients, users, type ApiClient, type User } from '@/db/schema'
-import { deletion, revocation, violatesUniqueIndex, writeApiClientChange } from '@/lib/api-clients/commands'
+import { deletion, revocation, revocationForDeactivatedCreator, violatesUniqueIndex, writeApiClientChange } from '@/lib/api-clients/commands'
 import { announceApiClientChange, everyApiClient, forgetApiClient } from '@/lib/api/client-changes'
 import { ukDate } from '@/lib/dates'
 import { recordRevision } from '@/lib/history/revisions'
@@ -185,7 +185,7 @@ export async function deactivateUser(db: Database, input: { id: string; actor: A
       )
       .orderBy(apiClients.createdAt, apiClients.id)
       .for('update')
-    await changeClients(tx, clients, input, revocation)
+    await changeClients(tx, clients, input, revocationForDeactivatedCreator)
     return { outcome: 'changed', user: changed, revokedClients: clients.length }
   })
   return forgettingClientsAfterwards(change)
