@@ -52,12 +52,14 @@ describe('upgrading to the token table (migration 0006)', () => {
       sql`insert into users (first_name, last_name, email) values ('Ada', 'Lovelace', 'ada@education.gov.uk') returning id`,
     )
     if (!creator) throw new Error('no user')
-    const clients: OldClient[] = ['Alpha', 'Beta', 'Gamma', 'Revoked', 'Deleted'].map((name) => {
+    const oldClient = (name: string, ended: Partial<OldClient> = {}): OldClient => {
       const { plaintext, hint } = generateToken('test')
-      return { name, token: plaintext, hint }
-    })
-    clients[3]!.revokedAt = '2026-11-01T10:00:00Z'
-    clients[4]!.deletedAt = '2026-11-02T10:00:00Z'
+      return { name, token: plaintext, hint, ...ended }
+    }
+    const working = [oldClient('Alpha'), oldClient('Beta'), oldClient('Gamma')]
+    const revoked = oldClient('Revoked', { revokedAt: '2026-11-01T10:00:00Z' })
+    const deleted = oldClient('Deleted', { deletedAt: '2026-11-02T10:00:00Z' })
+    const clients = [...working, revoked, deleted]
     for (const client of clients) {
       await database.db.execute(sql`
         insert into api_clients (name, created_by_id, expires_on, token_hash, token_hint, revoked_at, deleted_at, created_at)
@@ -68,11 +70,11 @@ describe('upgrading to the token table (migration 0006)', () => {
     await migrateDatabase(database)
 
     const verify = createTokenVerifier(database.db, pepper)
-    for (const client of clients.slice(0, 3)) {
+    for (const client of working) {
       expect(await verify(client.token, now)).toMatchObject({ ok: true, client: { name: client.name, tokenStopsAt: null } })
     }
-    expect(await verify(clients[3]!.token, now)).toMatchObject({ ok: false, reason: 'revoked' })
-    expect(await verify(clients[4]!.token, now)).toMatchObject({ ok: false, reason: 'deleted' })
+    expect(await verify(revoked.token, now)).toMatchObject({ ok: false, reason: 'revoked' })
+    expect(await verify(deleted.token, now)).toMatchObject({ ok: false, reason: 'deleted' })
 
     const tokens = await database.db.select().from(apiClientTokens)
     expect(tokens).toHaveLength(5)
