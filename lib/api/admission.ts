@@ -12,7 +12,7 @@ export type Admission =
   | { outcome: 'admitted'; client: VerifiedClient; limit: RateLimitDecision }
   /** `clientId` when the token's hash is known (revoked, deleted, expired, replaced…), so refusals can be counted per client. */
   | { outcome: 'refused'; reason: TokenRefusal | 'missing'; clientId?: string; limit: RateLimitDecision }
-  | { outcome: 'rate-limited'; bucket: 'client' | 'address'; limit: RateLimitDecision }
+  | { outcome: 'rate-limited'; bucket: 'client' | 'address'; limit: RateLimitDecision; client?: VerifiedClient }
 
 async function refusedOrLimited(result: Authentication & { ok: false }, address: string): Promise<Admission> {
   const limit = await consumeAddressRequest(address)
@@ -34,5 +34,5 @@ export async function admitRequest(request: Request, now: Date): Promise<Admissi
   const result = screening.decided ?? (await lookUpToken(screening.token, screening.hash, now))
   if (!result.ok) return refusedOrLimited(result, clientAddress(request.headers, env().TRUST_PROXY))
   const limit = await consumeClientRequest(result.client.id)
-  return limit.allowed ? { outcome: 'admitted', client: result.client, limit } : { outcome: 'rate-limited', bucket: 'client', limit }
+  return limit.allowed ? { outcome: 'admitted', client: result.client, limit } : { outcome: 'rate-limited', bucket: 'client', limit, client: result.client }
 }

@@ -15,8 +15,8 @@ the API may be switched off: then every path answers 404. Unknown paths answer 4
 HEAD and OPTIONS 405, always as problem+json. Human-readable documentation is at /api-docs.`
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema } })
-const successHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
-const taggedHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
+const successHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'API-Token-Expires', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
+const taggedHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'ETag', 'API-Token-Expires', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
 const conditional = z.object({
   'If-None-Match': z
     .string()
