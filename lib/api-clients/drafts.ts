@@ -1,5 +1,6 @@
 import 'server-only'
 import { deleteCookie, readEncryptedCookie, writeEncryptedCookie } from '@/lib/encrypted-cookie'
+import { isOverlapChoice, type OverlapChoice } from './overlap'
 
 /** What the Add API client form holds between its steps: the answers as typed. */
 export type NewApiClientDraft = { name: string; day: string; month: string; year: string }
@@ -8,6 +9,7 @@ export type RenameDraft = { clientId: string; name: string }
 
 const newClientCookie = 'rotp-new-api-client'
 const renameCookie = 'rotp-rename-api-client'
+const regenerateCookie = 'rotp-regenerate-token'
 const oneDay = 24 * 60 * 60
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
@@ -61,4 +63,24 @@ export async function readRenameDraft(userId: string, clientId: string): Promise
 /** Forgets the waiting new name. */
 export async function clearRenameDraft(): Promise<void> {
   await deleteCookie(renameCookie)
+}
+
+/** The answer to "when does the current token stop working", waiting for Regenerate token to be confirmed. */
+export async function saveRegenerateDraft(userId: string, clientId: string, overlap: OverlapChoice): Promise<void> {
+  await writeEncryptedCookie(regenerateCookie, { userId, clientId, overlap }, oneDay)
+}
+
+/** The overlap chosen for this client, unless the token has been regenerated since (see markTokenRegenerated). */
+export async function readRegenerateDraft(userId: string, clientId: string): Promise<OverlapChoice | undefined> {
+  const value = await readEncryptedCookie(regenerateCookie)
+  if (!value || value.userId !== userId || value.clientId !== clientId || value.regenerated !== undefined) return undefined
+  return isOverlapChoice(value.overlap) ? value.overlap : undefined
+}
+
+/**
+ * Replaces the answer with a note that it was used (never the token), so a reload or a resubmission of the
+ * check-answers page goes to the client's page instead of making, or showing, another token (decision 0007).
+ */
+export async function markTokenRegenerated(userId: string, clientId: string): Promise<void> {
+  await writeEncryptedCookie(regenerateCookie, { userId, clientId, regenerated: true }, oneDay)
 }
