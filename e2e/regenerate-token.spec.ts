@@ -83,7 +83,7 @@ test.describe('Regenerating a token', () => {
     await expectPage(page, 'Check your answers - Regenerate token', { heading: 'Check your answers' })
     expect(await summaryRows(page.locator('.govuk-summary-list'))).toEqual([
       ['Client name', name],
-      ['Current token stops working', 'In 1 hourChange when the current token stops working'],
+      ['Current token stops working', 'In 1 hour'],
     ])
     await expect(page.locator('.govuk-warning-text__text')).toHaveText(
       'Warning A new token will be created and shown once on the next page. The current token will keep working for 1 hour, then stop.',
