@@ -56,7 +56,10 @@ async function confirmRegenerate(page: Page, id: string): Promise<{ token: strin
 /** GET /api/v1/info with a token: its status, and the body and expiry header when accepted. */
 async function info(request: APIRequestContext, token: string) {
   const response = await getInfo(request, distinctAddress(), token)
-  const body = response.status() === 200 ? ((await response.json()) as { client: { name: string; expires_on: string; token_stops_at: string | null } }) : undefined
+  const body =
+    response.status() === 200
+      ? ((await response.json()) as { client: { name: string; expires_on: string; token_stops_at: string | null } })
+      : undefined
   return { status: response.status(), body, expiresHeader: response.headers()['api-token-expires'] }
 }
 
@@ -72,7 +75,8 @@ test.describe('Regenerating a token', () => {
     await expectPage(page, `${question} - Regenerate token`, { heading: question })
     await expect(page.locator('.govuk-caption-l')).toHaveText('Regenerate token')
     await expect(page.getByRole('radio')).toHaveCount(4)
-    for (const choice of ['Immediately', 'In 1 hour', 'In 24 hours', 'In 7 days']) await expect(page.getByRole('radio', { name: choice })).not.toBeChecked()
+    for (const choice of ['Immediately', 'In 1 hour', 'In 24 hours', 'In 7 days'])
+      await expect(page.getByRole('radio', { name: choice })).not.toBeChecked()
     await expect(page.getByText(/cannot work after the client’s expiry date/)).toBeVisible()
     await page.getByRole('button', { name: 'Continue' }).click()
     await expectPage(page, `${question} - Regenerate token`, { heading: question, hasErrors: true })
@@ -134,7 +138,9 @@ test.describe('Regenerating a token', () => {
     )
     await page.getByRole('radio', { name: 'Immediately' }).check()
     await page.getByRole('button', { name: 'Continue' }).click()
-    await expect(page.locator('.govuk-warning-text__text')).toContainText('The current token will stop working straight away. A previous token still works until')
+    await expect(page.locator('.govuk-warning-text__text')).toContainText(
+      'The current token will stop working straight away. A previous token still works until',
+    )
     const { token: third } = await confirmRegenerate(page, id)
     await expect(page.getByText('The previous token has stopped working.')).toBeVisible()
     expect((await info(request, first)).status).toBe(401)

@@ -28,8 +28,8 @@ export function Authentication() {
         <Code>API-Token-Expires: 2027-03-31</Code>. Check it in your monitoring so an expiry never surprises you.
       </p>
       <p className="govuk-body">
-        If a token leaks, or you want to change it, we can regenerate it: you get a new token for the same API client, and the old one keeps
-        working for a time we agree (up to 7 days, never past the expiry date) so you can switch without a gap. During that overlap{' '}
+        If a token leaks, or you want to change it, we can regenerate it: you get a new token for the same API client, and the old one keeps working
+        for a time we agree (up to 7 days, never past the expiry date) so you can switch without a gap. During that overlap{' '}
         <Code>GET /api/v1/info</Code> with the old token says when it stops, in <Code>token_stops_at</Code>.
       </p>
       <p className="govuk-body">

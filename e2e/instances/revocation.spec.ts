@@ -33,7 +33,11 @@ for (const { change, key, act } of cases) {
   })
 }
 
-test('a token regenerated “Immediately” through one instance is refused by the other on its very next request', async ({ page, request, baseURL }) => {
+test('a token regenerated “Immediately” through one instance is refused by the other on its very next request', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const token = fixtureToken('regenerate')
   const origins = [baseURL ?? '', secondOrigin]
   const name = await expectServedFromCache(request, sql, await fixtureClientId(sql, 'regenerate'), token, origins)

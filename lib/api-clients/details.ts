@@ -27,8 +27,7 @@ export type ApiClientDetails = {
 const creators = alias(users, 'creators')
 const revokers = alias(users, 'revokers')
 
-const personName = (person: { firstName: string; lastName: string; deletedAt: Date | null }) =>
-  person.deletedAt ? 'Deleted user' : fullName(person)
+const personName = (person: { firstName: string; lastName: string; deletedAt: Date | null }) => (person.deletedAt ? 'Deleted user' : fullName(person))
 
 /**
  * A client the person may see, or undefined — for unknown ids, deleted clients and, for API-only users,

@@ -18,7 +18,8 @@ export function overlapAnswer(choice: OverlapChoice, now: Date, expiresOn: strin
 /** The sentence in the check-answers warning about the current token. */
 export function currentTokenSentence(choice: OverlapChoice, now: Date, expiresOn: string): string {
   if (choice === 'immediately') return 'The current token will stop working straight away.'
-  if (overlapReachesExpiry(choice, now, expiresOn)) return `The current token will stop working at the end of ${formatDate(expiresOn)}, when the client expires.`
+  if (overlapReachesExpiry(choice, now, expiresOn))
+    return `The current token will stop working at the end of ${formatDate(expiresOn)}, when the client expires.`
   const after = { '1-hour': '1 hour', '24-hours': '24 hours', '7-days': '7 days' }[choice]
   return `The current token will keep working for ${after}, then stop.`
 }

@@ -17,7 +17,9 @@ export type Admission =
 async function refusedOrLimited(result: Authentication & { ok: false }, address: string): Promise<Admission> {
   const limit = await consumeAddressRequest(address)
   if (!limit.allowed) return { outcome: 'rate-limited', bucket: 'address', limit }
-  return 'clientId' in result ? { outcome: 'refused', reason: result.reason, clientId: result.clientId, limit } : { outcome: 'refused', reason: result.reason, limit }
+  return 'clientId' in result
+    ? { outcome: 'refused', reason: result.reason, clientId: result.clientId, limit }
+    : { outcome: 'refused', reason: result.reason, limit }
 }
 
 /**
@@ -34,5 +36,7 @@ export async function admitRequest(request: Request, now: Date): Promise<Admissi
   const result = screening.decided ?? (await lookUpToken(screening.token, screening.hash, now))
   if (!result.ok) return refusedOrLimited(result, clientAddress(request.headers, env().TRUST_PROXY))
   const limit = await consumeClientRequest(result.client.id)
-  return limit.allowed ? { outcome: 'admitted', client: result.client, limit } : { outcome: 'rate-limited', bucket: 'client', limit, client: result.client }
+  return limit.allowed
+    ? { outcome: 'admitted', client: result.client, limit }
+    : { outcome: 'rate-limited', bucket: 'client', limit, client: result.client }
 }

@@ -53,7 +53,9 @@ async function insertClient(createdById: string, name: string, options: ClientOp
     .values({ name, createdById, expiresOn: '2027-03-31', ...columns })
     .returning()
   if (!client) throw new Error('no client inserted')
-  await database.db.insert(apiClientTokens).values({ clientId: client.id, tokenHash: hashToken(token.plaintext, hashPepper), tokenHint: token.hint, stopsAt })
+  await database.db
+    .insert(apiClientTokens)
+    .values({ clientId: client.id, tokenHash: hashToken(token.plaintext, hashPepper), tokenHint: token.hint, stopsAt })
   return { client, token: token.plaintext }
 }
 
@@ -65,7 +67,10 @@ describe('verifyToken', () => {
     const { client, token } = await insertClient(creator.id, 'Active client')
     const { db, touched } = watchedDatabase()
     const result = await createTokenVerifier(db, pepper)(token, duringLife)
-    expect(result).toEqual({ ok: true, client: { id: client.id, name: 'Active client', expiresOn: '2027-03-31', createdById: creator.id, tokenStopsAt: null } })
+    expect(result).toEqual({
+      ok: true,
+      client: { id: client.id, name: 'Active client', expiresOn: '2027-03-31', createdById: creator.id, tokenStopsAt: null },
+    })
     expect(touched.filter((property) => property === 'select')).toHaveLength(1)
   })
 

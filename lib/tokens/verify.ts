@@ -27,9 +27,7 @@ export type VerifiedClient = { id: string; name: string; expiresOn: string; crea
  * requests can be counted per client without telling the caller anything (the 401 is the same).
  */
 export type TokenVerification =
-  | { ok: true; client: VerifiedClient }
-  | { ok: false; reason: UnknownTokenRefusal }
-  | { ok: false; reason: KnownTokenRefusal; clientId: string }
+  { ok: true; client: VerifiedClient } | { ok: false; reason: UnknownTokenRefusal } | { ok: false; reason: KnownTokenRefusal; clientId: string }
 
 /** The client a refused token belongs to, if its hash is known; undefined for an unknown or malformed token. */
 export function refusedClientId(result: { ok: false; reason: string; clientId?: string }): string | undefined {
@@ -83,7 +81,13 @@ export function createTokenVerifier(db: Database, pepper: string): TokenVerifier
     if (tokenHasStopped(row.stopsAt, now)) return refuse('replaced')
     return {
       ok: true,
-      client: { id: row.id, name: row.name, expiresOn: row.expiresOn, createdById: row.createdById, tokenStopsAt: row.stopsAt?.toISOString() ?? null },
+      client: {
+        id: row.id,
+        name: row.name,
+        expiresOn: row.expiresOn,
+        createdById: row.createdById,
+        tokenStopsAt: row.stopsAt?.toISOString() ?? null,
+      },
     }
   }
 }

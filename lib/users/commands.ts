@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { apiClients, users, type ApiClient, type User } from '@/db/schema'
-import type { revocation} from '@/lib/api-clients/commands';
+import type { revocation } from '@/lib/api-clients/commands'
 import { deletion, revocationForDeactivatedCreator, violatesUniqueIndex, writeApiClientChange } from '@/lib/api-clients/commands'
 import { announceApiClientChange, everyApiClient, forgetApiClient } from '@/lib/api/client-changes'
 import { ukDate } from '@/lib/dates'

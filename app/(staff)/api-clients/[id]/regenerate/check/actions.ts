@@ -20,22 +20,24 @@ export type RegenerateState = { status: 'unsaved' } | { status: 'regenerated'; n
  * not) and that it is active (else its page). The answer is then marked used, so a resubmission or a
  * revisit goes to the client's page and never makes a second token.
  */
-export const regenerateToken = staffAction(async (user, clientId: string, _previous: RegenerateState, _formData: FormData): Promise<RegenerateState> => {
-  const path = `/api-clients/${clientId}`
-  const overlap = await readRegenerateDraft(user.id, clientId)
-  if (overlap === undefined) redirect(path)
-  const at = systemClock()
-  const result = await regenerateApiClientToken(await getDb(), { id: clientId, actor: user, at, overlap, tokens: tokenSettings() })
-  if (result.outcome !== 'regenerated') {
-    if (result.outcome === 'not-found') notFound()
-    redirect(path)
-  }
-  await markTokenRegenerated(user.id, clientId)
-  return {
-    status: 'regenerated',
-    name: result.client.name,
-    token: result.token,
-    previousTokenStopsAt: result.previousTokenStopsAt.toISOString(),
-    at: at.toISOString(),
-  }
-})
+export const regenerateToken = staffAction(
+  async (user, clientId: string, _previous: RegenerateState, _formData: FormData): Promise<RegenerateState> => {
+    const path = `/api-clients/${clientId}`
+    const overlap = await readRegenerateDraft(user.id, clientId)
+    if (overlap === undefined) redirect(path)
+    const at = systemClock()
+    const result = await regenerateApiClientToken(await getDb(), { id: clientId, actor: user, at, overlap, tokens: tokenSettings() })
+    if (result.outcome !== 'regenerated') {
+      if (result.outcome === 'not-found') notFound()
+      redirect(path)
+    }
+    await markTokenRegenerated(user.id, clientId)
+    return {
+      status: 'regenerated',
+      name: result.client.name,
+      token: result.token,
+      previousTokenStopsAt: result.previousTokenStopsAt.toISOString(),
+      at: at.toISOString(),
+    }
+  },
+)
