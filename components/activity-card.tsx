@@ -41,7 +41,16 @@ function rows(item: ActivityItem): SummaryListRow[] {
   return [
     ...changeableRows('Client name', { html: subjectName(item.clientName, item.href) }, item.previousName),
     { key: { text: 'Expiry date' }, value: { text: formatDate(item.expiresOn) } },
+    ...(item.previousTokenStopsAt
+      ? [{ key: { text: 'Previous token stops working' }, value: { text: formatDateTime(item.previousTokenStopsAt) } }]
+      : []),
+    ...(item.revokedReason ? [{ key: { text: 'Reason' }, value: { text: revokedReasons[item.revokedReason] ?? item.revokedReason } }] : []),
   ]
+}
+
+/** Why the system revoked a client, as its History card says it. */
+const revokedReasons: Record<string, string> = {
+  'creator-deactivated': 'The user who created it was deactivated',
 }
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase, type TestDatabase } from '@/test/database'
-import { apiClients, providers, revisions, users } from './schema'
+import { apiClients, apiClientTokens, providers, revisions, users } from './schema'
 
 let database: TestDatabase
 
@@ -18,13 +18,14 @@ async function insertUser(email: string) {
   return user
 }
 
-const client = (createdById: string, name: string, tokenHash: string) => ({
-  name,
-  createdById,
-  expiresOn: '2027-03-31',
-  tokenHash,
-  tokenHint: 'abcd',
-})
+const client = (createdById: string, name: string) => ({ name, createdById, expiresOn: '2027-03-31' })
+
+async function insertClientWithToken(createdById: string, name: string, tokenHash: string) {
+  const [row] = await database.db.insert(apiClients).values(client(createdById, name)).returning()
+  if (!row) throw new Error('no client inserted')
+  await database.db.insert(apiClientTokens).values({ clientId: row.id, tokenHash, tokenHint: 'abcd' })
+  return row
+}
 
 describe('database constraints', () => {
   it('keeps user emails unique ignoring case', async () => {
@@ -35,22 +36,23 @@ describe('database constraints', () => {
   it('keeps client names unique per creator among live clients, ignoring case', async () => {
     const owner = await insertUser('owner@education.gov.uk')
     const other = await insertUser('other@education.gov.uk')
-    await database.db.insert(apiClients).values(client(owner.id, 'Acme', 'hash-1'))
-    await expect(database.db.insert(apiClients).values(client(owner.id, 'ACME', 'hash-2'))).rejects.toThrow()
+    const acme = await insertClientWithToken(owner.id, 'Acme', 'hash-1')
+    await expect(database.db.insert(apiClients).values(client(owner.id, 'ACME'))).rejects.toThrow()
     // Another creator may use the same name.
-    await database.db.insert(apiClients).values(client(other.id, 'acme', 'hash-3'))
+    await database.db.insert(apiClients).values(client(other.id, 'acme'))
     // Deleting a client frees its name.
     await database.db
       .update(apiClients)
       .set({ deletedAt: new Date() })
-      .where(sql`${apiClients.tokenHash} = 'hash-1'`)
-    await database.db.insert(apiClients).values(client(owner.id, 'Acme', 'hash-4'))
+      .where(sql`${apiClients.id} = ${acme.id}`)
+    await database.db.insert(apiClients).values(client(owner.id, 'Acme'))
   })
 
-  it('refuses a duplicate token hash', async () => {
+  it('refuses a duplicate token hash, even for two tokens of one client', async () => {
     const owner = await insertUser('hash@education.gov.uk')
-    await database.db.insert(apiClients).values(client(owner.id, 'One', 'same-hash'))
-    await expect(database.db.insert(apiClients).values(client(owner.id, 'Two', 'same-hash'))).rejects.toThrow()
+    const one = await insertClientWithToken(owner.id, 'One', 'same-hash')
+    await expect(insertClientWithToken(owner.id, 'Two', 'same-hash')).rejects.toThrow()
+    await expect(database.db.insert(apiClientTokens).values({ clientId: one.id, tokenHash: 'same-hash', tokenHint: 'efgh' })).rejects.toThrow()
   })
 
   it('refuses a provider that breaks the register rules', async () => {

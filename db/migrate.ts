@@ -8,13 +8,13 @@ export const migrationsFolder = resolve(/*turbopackIgnore: true*/ process.cwd(),
 const migrationLockKey = 7_234_001
 
 /**
- * Applies pending migrations. On PostgreSQL an advisory lock makes instances starting together take
+ * Applies pending migrations (from `folder`: tests apply only the first few, to upgrade from there). On PostgreSQL an advisory lock makes instances starting together take
  * turns; PGlite belongs to one process, so it needs none.
  */
-export async function migrateDatabase(connection: DatabaseConnection): Promise<void> {
+export async function migrateDatabase(connection: DatabaseConnection, folder = migrationsFolder): Promise<void> {
   if (connection.kind === 'pglite') {
     const { migrate } = await import('drizzle-orm/pglite/migrator')
-    await migrate(connection.db as never, { migrationsFolder })
+    await migrate(connection.db as never, { migrationsFolder: folder })
     return
   }
   const { default: postgres } = await import('postgres')
@@ -24,7 +24,7 @@ export async function migrateDatabase(connection: DatabaseConnection): Promise<v
   const single = postgres(connection.url, { max: 1, onnotice: () => {} })
   try {
     await single`select pg_advisory_lock(${migrationLockKey})`
-    await migrate(drizzle(single), { migrationsFolder })
+    await migrate(drizzle(single), { migrationsFolder: folder })
   } finally {
     await single`select pg_advisory_unlock(${migrationLockKey})`.catch(() => {})
     await single.end({ timeout: 5 })

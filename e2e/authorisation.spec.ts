@@ -50,6 +50,9 @@ function pagesToWalk(id: string): [string, Outcome, Outcome, Outcome][] {
     [`/api-clients/${id}`, 200, 200, 404],
     [`/api-clients/${id}/edit`, 200, 200, 404],
     [`/api-clients/${id}/check`, 200, 200, 404],
+    [`/api-clients/${id}/regenerate`, 200, 200, 404],
+    // Without a choice from step 1 the check page goes to the client's page: 200 for whoever may see it.
+    [`/api-clients/${id}/regenerate/check`, 200, 200, 404],
     [`/api-clients/${id}/revoke`, 200, 200, 404],
     [`/api-clients/${id}/delete`, 200, 200, 404],
     ['/api-clients/00000000-0000-4000-8000-000000000000', 404, 404, 404],
@@ -130,10 +133,17 @@ test.describe('Authorisation of every API client page and action', () => {
     const before = await ownersView(ownerPage, clientId)
     const forms: { path: string; button: string; change: Record<string, string> }[] = [
       { path: `/api-clients/${clientId}/edit`, button: 'Continue', change: { name: 'Taken over' } },
+      { path: `/api-clients/${clientId}/regenerate`, button: 'Continue', change: { overlap: 'immediately' } },
       { path: `/api-clients/${clientId}/revoke`, button: 'Revoke API client', change: {} },
       { path: `/api-clients/${clientId}/delete`, button: 'Delete API client', change: {} },
     ]
     const outcomes: string[] = []
+    // The Regenerate token button is on the check page only once the owner has chosen an overlap.
+    await ownerPage.goto(`/api-clients/${clientId}/regenerate`)
+    await ownerPage.getByRole('radio', { name: 'Immediately' }).check()
+    await ownerPage.getByRole('button', { name: 'Continue' }).click()
+    await expect(ownerPage.getByRole('button', { name: 'Regenerate token' })).toBeVisible()
+    forms.push({ path: `/api-clients/${clientId}/regenerate/check`, button: 'Regenerate token', change: {} })
     for (const form of forms) {
       const fields = { ...(await formFields(ownerPage, form.path, form.button)), ...form.change }
       for (const actor of ['signed-out', 'non-owner', 'inactive'] as const) {

@@ -135,6 +135,7 @@ test.describe('Managing an API client', () => {
     await expectClientPage(page, name, 'Revoked')
     await expectSuccessBanner(page, 'API client revoked')
     await expectOnlyDeleteOffered(page)
+    await expect(page.getByText(/^Revoked by /)).toHaveText(new RegExp(`^Revoked by Anne Wilson on ${dateTimePattern}$`))
     await expectHistory(page, ['API client revoked', 'API client added'])
     await expect(activityCard(page, 'API client revoked').getByText(/^By /)).toHaveText(byAnne)
     await expectChangesLeadToClientPage(page, id)

@@ -257,13 +257,16 @@ test.describe('Deactivate and reactivate a user', () => {
     await expect(page.locator('.govuk-summary-card__title').first()).toBeVisible()
     const revoked = page.locator('.govuk-summary-card').filter({ hasText: 'E2E deactivation' }).first()
     await expect(revoked.locator('.govuk-summary-card__title')).toHaveText('API client revoked')
-    await expect(revoked).toContainText(`By ${demoUser('general-access').name} on`)
+    // The system revoked it, because its creator was deactivated: the card says so (decision 0018).
+    await expect(revoked).toContainText('By the system on')
+    await expect(revoked).toContainText(/Reason\s*The user who created it was deactivated/)
     await expect(page.locator('.govuk-summary-card').filter({ hasText: dana.email }).first().locator('.govuk-summary-card__title')).toHaveText(
       'User deactivated',
     )
     await revoked.getByRole('link', { name: 'E2E deactivation' }).click()
     await expectPage(page, 'E2E deactivation - API client', { heading: 'E2E deactivation Revoked' })
     await expect(page.locator('.govuk-summary-card__title')).toHaveText(['API client revoked', 'API client added'])
+    await expect(page.getByText(/^Revoked by /)).toHaveText(/^Revoked by System on \d{1,2} [A-Z][a-z]+ \d{4} at /)
 
     // Reactivating lets Dana in again, but her client stays revoked.
     await page.goto(`/users/${dana.id}`)

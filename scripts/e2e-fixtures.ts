@@ -39,6 +39,8 @@ try {
   const anne = person('anne.wilson@education.gov.uk')
   // One active token per journey that counts requests, so rate limits in one journey never touch another.
   for (let index = 1; index <= 12; index += 1) await add(`active-${index}`, anne, addDays(today, 90))
+  // The several-instance journey regenerates this one's token (e2e/instances/revocation.spec.ts).
+  await add('regenerate', anne, addDays(today, 90))
   // The change feed journey pages through the whole register more than once.
   await add('change-feed', anne, addDays(today, 90))
   // The fuzz journey spreads its thousands of API requests over these, under each client's rate limit.

@@ -6,13 +6,14 @@ import { migrateDatabase } from '@/db/migrate'
 export type TestDatabase = DatabaseConnection & { label: string }
 
 /**
- * A freshly migrated database for one test file: PGlite in memory, or, in the `db:postgres` Vitest
+ * A freshly migrated database (or, with `migrated: false`, an empty one) for one test file: PGlite in memory, or, in the `db:postgres` Vitest
  * project, a new database on the TEST_DATABASE_URL server that is dropped again by `close()`.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const migrate = options.migrated === false ? async () => {} : migrateDatabase
   if (process.env.TEST_DATABASE_KIND !== 'postgres') {
     const connection = await openDatabase({ pgliteDir: 'memory://' })
-    await migrateDatabase(connection)
+    await migrate(connection)
     return { ...connection, label: 'PGlite' }
   }
   const serverUrl = process.env.TEST_DATABASE_URL
@@ -23,7 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
   const connection = await openDatabase({ url: url.toString(), maxConnections: 5 })
-  await migrateDatabase(connection)
+  await migrate(connection)
   return {
     ...connection,
     label: 'PostgreSQL',

@@ -20,6 +20,18 @@ export function Authentication() {
         most 12 months after it was made, and stops working at once if the client is revoked or deleted. Ask for a new API client before yours
         expires.
       </p>
+      <h3 className="govuk-heading-s" id="token-expiry">
+        When your token stops working
+      </h3>
+      <p className="govuk-body">
+        Every response to a valid token has the header <Code>API-Token-Expires</Code> with the last day it works, for example{' '}
+        <Code>API-Token-Expires: 2027-03-31</Code>. Check it in your monitoring so an expiry never surprises you.
+      </p>
+      <p className="govuk-body">
+        If a token leaks, or you want to change it, we can regenerate it: you get a new token for the same API client, and the old one keeps working
+        for a time we agree (up to 7 days, never past the expiry date) so you can switch without a gap. During that overlap{' '}
+        <Code>GET /api/v1/info</Code> with the old token says when it stops, in <Code>token_stops_at</Code>.
+      </p>
       <p className="govuk-body">
         A missing, malformed, unknown, expired or revoked token always gets the same answer: <Code>401 Unauthorized</Code> with the header{' '}
         <Code>{'WWW-Authenticate: Bearer realm="register", error="invalid_token"'}</Code>. For security, the response does not say which.

@@ -93,7 +93,8 @@ export function Endpoints() {
 
       <h3 className="govuk-heading-s">GET /api/v1/info</h3>
       <p className="govuk-body">
-        Checks that the API is up and your token works. It returns the name of your API client and the date its token expires.
+        Checks that the API is up and your token works. It returns the name of your API client, the date its token expires (<Code>expires_on</Code>)
+        and, for an old token after a regeneration, when it stops working (<Code>token_stops_at</Code>, otherwise <Code>null</Code>).
       </p>
 
       <h3 className="govuk-heading-s">GET /api/v1/openapi.json</h3>

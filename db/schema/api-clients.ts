@@ -4,8 +4,8 @@ import { id, timestamps } from './columns'
 import { users } from './users'
 
 /**
- * API clients: a name, an expiry date and one bearer token, stored only as an HMAC-SHA256 hash.
- * Status is computed (revoked_at, expires_on against the UK date); deletion is soft.
+ * API clients: a name, an expiry date and their bearer tokens (api_client_tokens: one, or two during a
+ * regeneration's overlap). Status is computed (revoked_at, expires_on against the UK date); deletion is soft.
  */
 export const apiClients = pgTable(
   'api_clients',
@@ -17,9 +17,6 @@ export const apiClients = pgTable(
       .references(() => users.id),
     /** Last day on which the token works, in UK time. */
     expiresOn: date('expires_on', { mode: 'string' }).notNull(),
-    tokenHash: text('token_hash').notNull(),
-    /** First 4 characters after the token prefix: enough to recognise a leaked token, too few to matter. */
-    tokenHint: text('token_hint').notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedById: uuid('revoked_by_id').references(() => users.id),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -28,14 +25,12 @@ export const apiClients = pgTable(
     ...timestamps,
   },
   (table) => [
-    uniqueIndex('api_clients_token_hash_unique').on(table.tokenHash),
     // A creator's live clients need distinct names, ignoring case; deleted clients free their name.
     uniqueIndex('api_clients_creator_name_unique')
       .on(table.createdById, sql`lower(${table.name})`)
       .where(sql`${table.deletedAt} is null`),
     index('api_clients_list_order').on(sql`lower(${table.name})`, table.createdAt),
     check('api_clients_name_length', sql`char_length(${table.name}) between 1 and 200`),
-    check('api_clients_token_hint_length', sql`char_length(${table.tokenHint}) = 4`),
   ],
 )
 

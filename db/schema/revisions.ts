@@ -3,7 +3,7 @@ import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uniq
 import { users } from './users'
 
 export const revisionEntityTypes = ['api_client', 'user'] as const
-export const revisionActions = ['added', 'updated', 'revoked', 'deleted', 'deactivated', 'reactivated', 'reminded'] as const
+export const revisionActions = ['added', 'updated', 'regenerated', 'revoked', 'deleted', 'deactivated', 'reactivated', 'reminded'] as const
 
 export type RevisionEntityType = (typeof revisionEntityTypes)[number]
 export type RevisionAction = (typeof revisionActions)[number]

@@ -24,6 +24,19 @@ export async function revokeThroughStaffPages(page: Page, name: string): Promise
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${name} Revoked`)
 }
 
+/** Regenerates a client's token as Anne would, the old one stopping at once; returns the new token. */
+export async function regenerateImmediatelyThroughStaffPages(page: Page, name: string): Promise<string> {
+  await signIn(page, 'general-access')
+  await openApiClient(page, name)
+  await page.getByRole('button', { name: 'Regenerate token' }).click()
+  await page.getByRole('radio', { name: 'Immediately' }).check()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByRole('button', { name: 'Regenerate token' }).click()
+  // The new token is shown once the change has committed.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New token created')
+  return (await page.locator('.govuk-panel .app-token').textContent()) ?? ''
+}
+
 /** Deletes a client as Anne would: its page, Delete API client, then the red button. */
 export async function deleteThroughStaffPages(page: Page, name: string): Promise<void> {
   await signIn(page, 'general-access')

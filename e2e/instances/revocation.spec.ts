@@ -1,6 +1,6 @@
-import { test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { distinctAddress, expectProblem, getInfo } from '../api/api-requests'
-import { deleteThroughStaffPages, revokeThroughStaffPages } from '../api/staff-pages'
+import { deleteThroughStaffPages, regenerateImmediatelyThroughStaffPages, revokeThroughStaffPages } from '../api/staff-pages'
 import { fixtureToken } from '../support/fixtures'
 import { expectServedFromCache, fixtureClientId } from './cache-probe'
 import { openRunDatabase, secondOrigin } from './servers'
@@ -32,3 +32,20 @@ for (const { change, key, act } of cases) {
     await expectProblem(await getInfo(request, distinctAddress(), token, origins[0]), 401)
   })
 }
+
+test('a token regenerated “Immediately” through one instance is refused by the other on its very next request', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const token = fixtureToken('regenerate')
+  const origins = [baseURL ?? '', secondOrigin]
+  const name = await expectServedFromCache(request, sql, await fixtureClientId(sql, 'regenerate'), token, origins)
+
+  const fresh = await regenerateImmediatelyThroughStaffPages(page, name)
+
+  await expectProblem(await getInfo(request, distinctAddress(), token, secondOrigin), 401)
+  await expectProblem(await getInfo(request, distinctAddress(), token, origins[0]), 401)
+  for (const origin of origins) expect((await getInfo(request, distinctAddress(), fresh, origin)).status()).toBe(200)
+  await page.context().clearCookies()
+})

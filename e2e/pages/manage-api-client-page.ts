@@ -68,20 +68,23 @@ export async function expectNotFound(page: Page, path: string): Promise<void> {
 
 /** Checks every page of a client is not found: its details and each step that changes it. */
 export async function expectAllPagesNotFound(page: Page, id: string): Promise<void> {
-  for (const step of ['', '/edit', '/check', '/revoke', '/delete']) await expectNotFound(page, `/api-clients/${id}${step}`)
+  for (const step of ['', '/edit', '/check', '/regenerate', '/regenerate/check', '/revoke', '/delete']) {
+    await expectNotFound(page, `/api-clients/${id}${step}`)
+  }
 }
 
 /** Checks the change steps of a client that cannot change (expired, revoked) show its page instead. */
 export async function expectChangesLeadToClientPage(page: Page, id: string): Promise<void> {
-  for (const step of ['edit', 'check', 'revoke']) {
+  for (const step of ['edit', 'check', 'regenerate', 'regenerate/check', 'revoke']) {
     await page.goto(`/api-clients/${id}/${step}`)
     await expect(page).toHaveURL(new RegExp(`/api-clients/${id}$`))
   }
 }
 
-/** Checks a client's page offers no Change link and no Revoke button, but still Delete. */
+/** Checks a client's page offers no Change link, no Regenerate token and no Revoke button, but still Delete. */
 export async function expectOnlyDeleteOffered(page: Page): Promise<void> {
   await expect(page.getByRole('link', { name: /^Change/ })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Regenerate token' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Revoke API client' })).toHaveCount(0)
   await expect(page.getByRole('link', { name: 'Delete API client' })).toBeVisible()
 }

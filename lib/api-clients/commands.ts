@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { violatesUniqueIndex } from '@/db/errors'
-import { apiClients, type ApiClient } from '@/db/schema'
+import { apiClients, apiClientTokens, type ApiClient } from '@/db/schema'
 import { announceApiClientChange, forgetApiClient } from '@/lib/token-cache/client-changes'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { recordRevision } from '@/lib/history/revisions'
@@ -10,15 +10,16 @@ import { isUuid } from '@/lib/ids'
 import { generateToken, hashToken } from '@/lib/tokens/format'
 import { visibleApiClients } from './access'
 import { apiClientStatus } from './status'
+import { overlapEnd, type OverlapChoice } from './overlap'
 
 export type TokenSettings = { pepper: string; environment: 'live' | 'test' }
 
-/** The fields every revision of an API client records. */
-export function apiClientSnapshot(client: ApiClient): ApiClientSnapshot {
+/** The fields every revision of an API client records; `tokenHint` is its newest token's. */
+export function apiClientSnapshot(client: ApiClient, tokenHint: string): ApiClientSnapshot {
   return {
     name: client.name,
     expiresOn: client.expiresOn,
-    tokenHint: client.tokenHint,
+    tokenHint,
     createdById: client.createdById,
     revokedAt: client.revokedAt?.toISOString() ?? null,
     deletedAt: client.deletedAt?.toISOString() ?? null,
@@ -44,20 +45,25 @@ export async function createApiClient(
           name: input.name,
           expiresOn: input.expiresOn,
           createdById: input.creator.id,
-          tokenHash: hashToken(plaintext, input.tokens.pepper),
-          tokenHint: hint,
           createdAt: input.at,
           updatedAt: input.at,
         })
         .returning()
       if (!inserted) throw new Error('insert returned no row')
+      await tx.insert(apiClientTokens).values({
+        clientId: inserted.id,
+        tokenHash: hashToken(plaintext, input.tokens.pepper),
+        tokenHint: hint,
+        createdById: input.creator.id,
+        createdAt: input.at,
+      })
       await recordRevision(tx, {
         entityType: 'api_client',
         entityId: inserted.id,
         action: 'added',
         actorId: input.creator.id,
         at: input.at,
-        snapshot: apiClientSnapshot(inserted),
+        snapshot: apiClientSnapshot(inserted, hint),
       })
       return inserted
     })
@@ -100,11 +106,29 @@ export type ApiClientChange = {
   action: 'updated' | 'revoked' | 'deleted'
   set: Partial<typeof apiClients.$inferInsert>
   changes: ApiClientChanges
+  /** Recorded as the system's change whoever caused it (a revocation that follows from deactivating the creator). */
+  bySystem?: true
 }
+
+/** Why the system revoked a client, recorded on its revision for the History card. */
+export const creatorDeactivated = 'creator-deactivated'
 
 /** Revoking a client, by this person (null: the system) at this time. */
 export function revocation(actorId: string | null, at: Date): ApiClientChange {
   return { action: 'revoked', set: { revokedAt: at, revokedById: actorId }, changes: { revokedAt: { from: null, to: at.toISOString() } } }
+}
+
+/**
+ * Revoking a client because its creator was deactivated: the system's doing, whoever deactivated them
+ * (their name is on the user's own history), with the reason on the client's revision.
+ */
+export function revocationForDeactivatedCreator(_actorId: string | null, at: Date): ApiClientChange {
+  return {
+    action: 'revoked',
+    set: { revokedAt: at, revokedById: null },
+    changes: { revokedAt: { from: null, to: at.toISOString() }, revokedReason: { from: null, to: creatorDeactivated } },
+    bySystem: true,
+  }
 }
 
 /** Deleting (soft-deleting) a client, by this person (null: the system) at this time. */
@@ -124,16 +148,40 @@ export async function writeApiClientChange(
 ): Promise<ApiClient> {
   const [changed] = await tx.update(apiClients).set(change.set).where(eq(apiClients.id, client.id)).returning()
   if (!changed) throw new Error('update returned no row')
+  // Revoking or deleting a client ends every token it has, an overlapping old one included.
+  if (change.action !== 'updated') await stopLiveTokens(tx, client.id, input.at)
   await recordRevision(tx, {
     entityType: 'api_client',
     entityId: client.id,
     action: change.action,
-    actorId: input.actorId,
+    actorId: change.bySystem ? null : input.actorId,
     at: input.at,
-    snapshot: apiClientSnapshot(changed),
+    snapshot: apiClientSnapshot(changed, await newestTokenHint(tx, client.id)),
     changes: change.changes,
   })
   return changed
+}
+
+/** Tokens of a client that have not stopped at `at`: its current one, and an old one in its overlap. */
+function liveTokensOf(clientId: string, at: Date) {
+  return and(eq(apiClientTokens.clientId, clientId), or(isNull(apiClientTokens.stopsAt), gt(apiClientTokens.stopsAt, at)))
+}
+
+/** Stops every token of a client that still works at `at`, from `at`. */
+async function stopLiveTokens(tx: Transaction, clientId: string, at: Date): Promise<void> {
+  await tx.update(apiClientTokens).set({ stopsAt: at }).where(liveTokensOf(clientId, at))
+}
+
+/** The hint of a client's newest token, for its revisions' snapshots. */
+export async function newestTokenHint(tx: Transaction, clientId: string): Promise<string> {
+  const [token] = await tx
+    .select({ hint: apiClientTokens.tokenHint })
+    .from(apiClientTokens)
+    .where(eq(apiClientTokens.clientId, clientId))
+    .orderBy(desc(apiClientTokens.createdAt), desc(apiClientTokens.id))
+    .limit(1)
+  if (!token) throw new Error(`API client ${clientId} has no token`)
+  return token.hint
 }
 
 /**
@@ -192,4 +240,65 @@ export async function deleteApiClient(db: Database, input: { id: string; actor: 
     return applyChange(tx, client, input, deletion(input.actor.id, input.at))
   })
   return forgettingAfterwards(input.id, change)
+}
+
+export type RegenerateResult =
+  | { outcome: 'regenerated'; client: ApiClient; token: string; previousTokenStopsAt: Date }
+  | { outcome: 'not-found' | 'not-active'; client?: ApiClient }
+
+/**
+ * Gives an active client the person may manage a new token (docs/decisions/0018). Its current token keeps
+ * working until the chosen overlap ends, but never past the client's own end; an older token still in an
+ * earlier overlap stops at once, so no client ever has more than two working tokens. The name, expiry
+ * date, history and usage stay with the client. Every instance forgets the client's cached tokens, and
+ * each cached token carries its own end, so the old one stops at that instant everywhere.
+ */
+export async function regenerateApiClientToken(
+  db: Database,
+  input: { id: string; actor: CurrentUser; at: Date; overlap: OverlapChoice; tokens: TokenSettings },
+): Promise<RegenerateResult> {
+  const { plaintext, hint } = generateToken(input.tokens.environment)
+  const change = db.transaction(async (tx): Promise<RegenerateResult> => {
+    const client = await lockVisibleClient(tx, input.actor, input.id)
+    if (!client) return { outcome: 'not-found' }
+    if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
+    const live = await tx
+      .select({ id: apiClientTokens.id, stopsAt: apiClientTokens.stopsAt, hint: apiClientTokens.tokenHint })
+      .from(apiClientTokens)
+      .where(liveTokensOf(client.id, input.at))
+    const current = live.find((token) => token.stopsAt === null)
+    if (!current) throw new Error(`API client ${client.id} has no current token`)
+    const previousTokenStopsAt = overlapEnd(input.overlap, input.at, client.expiresOn)
+    // The older token of an overlap in progress stops now; the current one at the end of the new overlap.
+    for (const token of live) {
+      const stopsAt = token.id === current.id ? previousTokenStopsAt : input.at
+      await tx.update(apiClientTokens).set({ stopsAt }).where(eq(apiClientTokens.id, token.id))
+    }
+    await tx.insert(apiClientTokens).values({
+      clientId: client.id,
+      tokenHash: hashToken(plaintext, input.tokens.pepper),
+      tokenHint: hint,
+      createdById: input.actor.id,
+      createdAt: input.at,
+    })
+    await recordRevision(tx, {
+      entityType: 'api_client',
+      entityId: client.id,
+      action: 'regenerated',
+      actorId: input.actor.id,
+      at: input.at,
+      snapshot: apiClientSnapshot(client, hint),
+      changes: {
+        tokenHint: { from: current.hint, to: hint },
+        previousTokenStopsAt: { from: null, to: previousTokenStopsAt.toISOString() },
+      },
+    })
+    await announceApiClientChange(tx, client.id)
+    return { outcome: 'regenerated', client, token: plaintext, previousTokenStopsAt }
+  })
+  try {
+    return await change
+  } finally {
+    forgetApiClient(input.id)
+  }
 }

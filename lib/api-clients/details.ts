@@ -1,7 +1,7 @@
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '@/db'
-import { apiClients, users } from '@/db/schema'
+import { apiClients, apiClientTokens, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { isUuid } from '@/lib/ids'
 import { shownName } from '@/lib/users/names'
@@ -21,9 +21,15 @@ export type ApiClientDetails = {
   createdById: string
   creatorName: string
   lastUsedAt: Date | null
+  /** When it was revoked and by whom: a name, `Deleted user`, or `System` (its creator's deactivation). */
+  revoked?: { at: Date; byName: string }
+  /** During a regeneration's overlap: when the replaced token stops working. */
+  previousTokenStopsAt?: Date
 }
 
 const creators = alias(users, 'creators')
+const revokers = alias(users, 'revokers')
+
 
 /**
  * A client the person may see, or undefined — for unknown ids, deleted clients and, for API-only users,
@@ -32,23 +38,44 @@ const creators = alias(users, 'creators')
 export async function findApiClient(db: Database, viewer: CurrentUser, id: string, now: Date): Promise<ApiClientDetails | undefined> {
   if (!isUuid(id)) return undefined
   const [row] = await db
-    .select({ client: apiClients, creator: { firstName: creators.firstName, lastName: creators.lastName, deletedAt: creators.deletedAt } })
+    .select({
+      client: apiClients,
+      creator: { firstName: creators.firstName, lastName: creators.lastName, deletedAt: creators.deletedAt },
+      revoker: { firstName: revokers.firstName, lastName: revokers.lastName, deletedAt: revokers.deletedAt },
+    })
     .from(apiClients)
     .innerJoin(creators, eq(creators.id, apiClients.createdById))
+    .leftJoin(revokers, eq(revokers.id, apiClients.revokedById))
     .where(and(eq(apiClients.id, id), visibleApiClients(viewer)))
   if (!row) return undefined
-  const { client, creator } = row
+  const { client, creator, revoker } = row
+  const status = apiClientStatus(client, now)
+  const previousTokenStopsAt = status === 'active' ? await previousTokenStop(db, client.id, now) : undefined
   return {
     id: client.id,
     name: client.name,
     expiresOn: client.expiresOn,
-    status: apiClientStatus(client, now),
+    status,
     tag: apiClientTag(client, now),
     createdAt: client.createdAt,
     createdById: client.createdById,
     creatorName: shownName(creator),
     lastUsedAt: client.lastUsedAt,
+    // No revoker means the system did it: deactivating the creator revokes their clients.
+    revoked: client.revokedAt ? { at: client.revokedAt, byName: revoker ? shownName(revoker) : 'System' } : undefined,
+    previousTokenStopsAt,
   }
+}
+
+/** When a client's replaced token stops, if it still works at `now` (a regeneration's overlap). */
+async function previousTokenStop(db: Database, clientId: string, now: Date): Promise<Date | undefined> {
+  const [token] = await db
+    .select({ stopsAt: apiClientTokens.stopsAt })
+    .from(apiClientTokens)
+    .where(and(eq(apiClientTokens.clientId, clientId), isNotNull(apiClientTokens.stopsAt), gt(apiClientTokens.stopsAt, now)))
+    .orderBy(desc(apiClientTokens.stopsAt))
+    .limit(1)
+  return token?.stopsAt ?? undefined
 }
 
 /**

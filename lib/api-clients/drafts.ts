@@ -1,6 +1,7 @@
 import 'server-only'
 import { z } from 'zod'
 import { draftCookie } from '@/lib/forms/draft-cookie'
+import { overlapChoices, type OverlapChoice } from './overlap'
 
 const newApiClientDraftSchema = z.object({ name: z.string(), day: z.string(), month: z.string(), year: z.string() })
 const renameDraftSchema = z.object({ clientId: z.string(), name: z.string() })
@@ -15,6 +16,11 @@ const newClientCookie = 'rotp-new-api-client'
 const newApiClientDraft = draftCookie(newClientCookie, newApiClientDraftSchema)
 const savedApiClient = draftCookie(newClientCookie, z.object({ savedClientId: z.string() }))
 const renameDraft = draftCookie('rotp-rename-api-client', renameDraftSchema)
+const regenerateDraft = draftCookie(
+  'rotp-regenerate-token',
+  z.object({ clientId: z.string(), overlap: z.enum(overlapChoices), regenerated: z.literal(false) }),
+)
+const usedRegenerateDraft = draftCookie('rotp-regenerate-token', z.object({ clientId: z.string(), regenerated: z.literal(true) }))
 
 /** Keeps the Add API client answers for the check-answers step (encrypted, tied to the person, for a day). */
 export const saveNewApiClientDraft = newApiClientDraft.save
@@ -49,3 +55,22 @@ export async function readRenameDraft(userId: string, clientId: string): Promise
 
 /** Forgets the waiting new name. */
 export const clearRenameDraft = renameDraft.clear
+
+/** The answer to "when does the current token stop working", waiting for Regenerate token to be confirmed. */
+export async function saveRegenerateDraft(userId: string, clientId: string, overlap: OverlapChoice): Promise<void> {
+  await regenerateDraft.save(userId, { clientId, overlap, regenerated: false })
+}
+
+/** The overlap chosen for this client, unless the token has been regenerated since (see markTokenRegenerated). */
+export async function readRegenerateDraft(userId: string, clientId: string): Promise<OverlapChoice | undefined> {
+  const draft = await regenerateDraft.read(userId)
+  return draft?.clientId === clientId ? draft.overlap : undefined
+}
+
+/**
+ * Replaces the answer with a note that it was used (never the token), so a reload or a resubmission of the
+ * check-answers page goes to the client's page instead of making, or showing, another token (decision 0007).
+ */
+export async function markTokenRegenerated(userId: string, clientId: string): Promise<void> {
+  await usedRegenerateDraft.save(userId, { clientId, regenerated: true })
+}

@@ -18,6 +18,7 @@ export const createApiClient = withProcessDb(commands.createApiClient)
 export const renameApiClient = withProcessDb(commands.renameApiClient)
 export const revokeApiClient = withProcessDb(commands.revokeApiClient)
 export const deleteApiClient = withProcessDb(commands.deleteApiClient)
+export const regenerateApiClientToken = withProcessDb(commands.regenerateApiClientToken)
 
 /**
  * For pages under /api-clients/{id}: the signed-in person and the client, or the 404 page when the client

@@ -12,7 +12,7 @@ vi.mock('@/lib/env', () => ({ env: () => ({ TRUST_PROXY: 1, RATE_LIMIT_PER_CLIEN
 const { admitRequest } = await import('./admission')
 
 const now = new Date('2026-06-01T12:00:00Z')
-const client = { id: 'client-1', name: 'Client', expiresOn: '2027-03-31', createdById: 'creator' }
+const client = { id: 'client-1', name: 'Client', expiresOn: '2027-03-31', createdById: 'creator', tokenStopsAt: null }
 let address = 0
 let from = ''
 

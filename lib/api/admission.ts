@@ -10,12 +10,16 @@ import { consumeAddressRequest, consumeClientRequest, prepareRateLimits } from '
 /** Whether a request may reach its handler, and the rate-limit bucket that was counted. */
 export type Admission =
   | { outcome: 'admitted'; client: VerifiedClient; limit: RateLimitDecision }
-  | { outcome: 'refused'; reason: TokenRefusal | 'missing'; limit: RateLimitDecision }
-  | { outcome: 'rate-limited'; bucket: 'client' | 'address'; limit: RateLimitDecision }
+  /** `clientId` when the token's hash is known (revoked, deleted, expired, replaced…), so refusals can be counted per client. */
+  | { outcome: 'refused'; reason: TokenRefusal | 'missing'; clientId?: string; limit: RateLimitDecision }
+  | { outcome: 'rate-limited'; bucket: 'client' | 'address'; limit: RateLimitDecision; client?: VerifiedClient }
 
 async function refusedOrLimited(result: Authentication & { ok: false }, address: string): Promise<Admission> {
   const limit = await consumeAddressRequest(address)
-  return limit.allowed ? { outcome: 'refused', reason: result.reason, limit } : { outcome: 'rate-limited', bucket: 'address', limit }
+  if (!limit.allowed) return { outcome: 'rate-limited', bucket: 'address', limit }
+  return 'clientId' in result
+    ? { outcome: 'refused', reason: result.reason, clientId: result.clientId, limit }
+    : { outcome: 'refused', reason: result.reason, limit }
 }
 
 /**
@@ -32,5 +36,7 @@ export async function admitRequest(request: Request, now: Date): Promise<Admissi
   const result = screening.decided ?? (await lookUpToken(screening.hash, now))
   if (!result.ok) return refusedOrLimited(result, clientAddress(request.headers, env().TRUST_PROXY))
   const limit = await consumeClientRequest(result.client.id)
-  return limit.allowed ? { outcome: 'admitted', client: result.client, limit } : { outcome: 'rate-limited', bucket: 'client', limit }
+  return limit.allowed
+    ? { outcome: 'admitted', client: result.client, limit }
+    : { outcome: 'rate-limited', bucket: 'client', limit, client: result.client }
 }

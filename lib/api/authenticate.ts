@@ -3,7 +3,7 @@ import { getConnection } from '@/db'
 import { apiClientStatus } from '@/lib/api-clients/status'
 import { env } from '@/lib/env'
 import { checkTokenShape, hashToken } from '@/lib/tokens/format'
-import { verifyTokenHash, type TokenVerification } from '@/lib/tokens/verify'
+import { tokenHasStopped, verifyTokenHash, type TokenVerification } from '@/lib/tokens/verify'
 import { cacheIsTrustworthy, listenForClientChanges } from '@/lib/token-cache/change-listener'
 import { verificationCache } from '@/lib/token-cache/client-changes'
 import { liveTokens } from './live-tokens'
@@ -20,8 +20,9 @@ const expiredOn = (expiresOn: string, now: Date) => apiClientStatus({ revokedAt:
 
 /**
  * Decides what can be decided without the database: a missing, malformed or mistyped token is refused,
- * and a cached client is accepted unless it has expired since (expiry is recomputed from its date and
- * `now` on every request, so a cached client still stops at midnight UK time).
+ * and a cached client is accepted unless it has expired since or its token's overlap has ended (both are
+ * recomputed from `now` on every request, so a cached token still stops at midnight UK time, and a
+ * replaced one at the chosen instant on every instance, notification or not).
  */
 export function screenToken(token: string | undefined, now: Date): Screening {
   if (token === undefined) return { decided: { ok: false, reason: 'missing' } }
@@ -30,8 +31,9 @@ export function screenToken(token: string | undefined, now: Date): Screening {
   const hash = hashToken(token, env().TOKEN_PEPPER)
   const client = cacheIsTrustworthy() ? verificationCache().get(hash, now.getTime()) : undefined
   if (!client) return { decided: undefined, hash }
-  const expired = expiredOn(client.expiresOn, now)
-  return { decided: expired ? { ok: false, reason: 'expired' } : { ok: true, client } }
+  if (expiredOn(client.expiresOn, now)) return { decided: { ok: false, reason: 'expired', clientId: client.id } }
+  if (tokenHasStopped(client.tokenStopsAt, now)) return { decided: { ok: false, reason: 'replaced', clientId: client.id } }
+  return { decided: { ok: true, client } }
 }
 
 let tokenLookups = 0
@@ -52,15 +54,20 @@ export async function lookUpToken(hash: string, now: Date): Promise<Authenticati
   const connection = await getConnection()
   listenForClientChanges(connection)
   const live = liveTokens(connection)
-  const expiresOn = live.expiryOf(hash) ?? (await live.freshExpiryOf(hash))
-  if (expiresOn === undefined) return { ok: false, reason: 'unknown' }
-  if (expiredOn(expiresOn, now)) return { ok: false, reason: 'expired' }
+  const entry = live.entryOf(hash) ?? (await live.freshEntryOf(hash))
+  if (entry === undefined) {
+    // A token this process has seen refused is still known: its refusal says whose it was (usage counts).
+    const known = live.refusalOf(hash)
+    return known ? { ok: false, ...known } : { ok: false, reason: 'unknown' }
+  }
+  if (expiredOn(entry.expiresOn, now)) return { ok: false, reason: 'expired', clientId: entry.clientId }
+  if (tokenHasStopped(entry.stopsAt, now)) return { ok: false, reason: 'replaced', clientId: entry.clientId }
   // Read before the database: if any client changes while we wait, this result is not cached.
   const generation = cache.generation
   tokenLookups += 1
   const result = await verifyTokenHash(connection.db, hash, now)
   // A revoked or deleted client's hash leaves the set, so repeating its token costs reloads, not lookups.
-  if (!result.ok) live.drop(hash)
+  if (!result.ok) live.drop(hash, 'clientId' in result ? { clientId: result.clientId, reason: result.reason } : undefined)
   else if (cacheIsTrustworthy()) cache.set(hash, result.client, now.getTime(), generation)
   return result
 }

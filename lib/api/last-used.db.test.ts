@@ -19,10 +19,7 @@ afterAll(async () => {
 
 async function insertClient(name: string) {
   const updatedAt = new Date('2026-01-01T00:00:00Z')
-  const [row] = await database.db
-    .insert(apiClients)
-    .values({ name, createdById: creatorId, expiresOn: '2027-03-31', tokenHash: `hash-${name}`, tokenHint: 'abcd', updatedAt })
-    .returning()
+  const [row] = await database.db.insert(apiClients).values({ name, createdById: creatorId, expiresOn: '2027-03-31', updatedAt }).returning()
   if (!row) throw new Error('no client')
   return row
 }

@@ -1,5 +1,17 @@
-/** A token that may be valid: its hash, and its expiry date so that an expired one is refused here. */
-export type LiveToken = { hash: string; expiresOn: string }
+import type { KnownTokenRefusal } from '@/lib/tokens/verify'
+
+/**
+ * A token that may be valid: its hash, its client, its client's expiry date and the instant it stops early
+ * (ISO 8601; the end of a regeneration's overlap), so that an expired or replaced token is refused here.
+ */
+export type LiveToken = { hash: string; clientId: string; expiresOn: string; stopsAt: string | null }
+
+/** A known token the database refused: refusals are final (revoked, deleted, expired, replaced never come back). */
+export type KnownRefusal = { clientId: string; reason: KnownTokenRefusal }
+
+// Refused known tokens remembered per process, so that repeats are still told from made-up tokens; beyond
+// this, the oldest are forgotten and count as unknown (a few MB at most).
+const maxRefusals = 10_000
 
 /** Reads every token that may be valid from the database: one query. */
 export type LiveTokenLoader = () => Promise<LiveToken[]>
@@ -8,7 +20,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * The hashes of the tokens the database would not refuse outright (not revoked, not deleted, creator
- * active), held in memory: one entry per client, so small. It is a gate in front of the token lookup,
+ * active, not replaced), held in memory: one entry per client (two during an overlap), so small. It is a gate in front of the token lookup,
  * never a reason to accept: a hash in the set is still checked in the database (or the verification
  * cache) before a request is admitted, so a stale entry can only cost one lookup, never let a revoked
  * token in. A hash that is not in the set waits for a reload that *starts after it arrived*, so a token
@@ -16,7 +28,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * made-up tokens costs the database at most 1000 / intervalMs queries a second, however fast it comes.
  */
 export class LiveTokenSet {
-  #expiryByHash = new Map<string, string>()
+  #byHash = new Map<string, LiveToken>()
+  readonly #refused = new Map<string, KnownRefusal>()
   #lastStartMs = Number.NEGATIVE_INFINITY
   #running: Promise<void> | undefined
   #next: Promise<void> | undefined
@@ -33,24 +46,39 @@ export class LiveTokenSet {
     return this.#loads
   }
 
-  /** The expiry date of this hash's token if the last load had it. */
-  expiryOf(hash: string): string | undefined {
-    return this.#expiryByHash.get(hash)
-  }
-
-  /** Forgets a hash the database refused, so that a flood of that token waits for reloads, which will not have it. */
-  drop(hash: string): void {
-    this.#expiryByHash.delete(hash)
+  /** This hash's token if the last load had it. */
+  entryOf(hash: string): LiveToken | undefined {
+    return this.#byHash.get(hash)
   }
 
   /**
-   * The expiry date of this hash's token according to a load that started after this call, or undefined
-   * if that load did not have it. Every caller waiting at the same moment shares the same load.
+   * Forgets a hash the database refused, so that a flood of that token waits for reloads, which will not
+   * have it. With the refusal of a known token, remembers whose it was and why (see `refusalOf`).
    */
-  async freshExpiryOf(hash: string): Promise<string | undefined> {
+  drop(hash: string, refusal?: KnownRefusal): void {
+    this.#byHash.delete(hash)
+    if (!refusal) return
+    this.#refused.delete(hash)
+    this.#refused.set(hash, refusal)
+    for (const oldest of this.#refused.keys()) {
+      if (this.#refused.size <= maxRefusals) break
+      this.#refused.delete(oldest)
+    }
+  }
+
+  /** Whose a dropped token was and why the database refused it, if this process saw that refusal. */
+  refusalOf(hash: string): KnownRefusal | undefined {
+    return this.#refused.get(hash)
+  }
+
+  /**
+   * This hash's token according to a load that started after this call, or undefined if that load did not
+   * have it. Every caller waiting at the same moment shares the same load.
+   */
+  async freshEntryOf(hash: string): Promise<LiveToken | undefined> {
     this.#next ??= this.#loadAfterInterval()
     await this.#next
-    return this.#expiryByHash.get(hash)
+    return this.#byHash.get(hash)
   }
 
   async #loadAfterInterval(): Promise<void> {
@@ -75,6 +103,6 @@ export class LiveTokenSet {
   async #reload(): Promise<void> {
     this.#loads += 1
     const tokens = await this.load()
-    this.#expiryByHash = new Map(tokens.map((token) => [token.hash, token.expiresOn]))
+    this.#byHash = new Map(tokens.map((token) => [token.hash, token]))
   }
 }

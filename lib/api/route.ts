@@ -46,7 +46,8 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
   const headers = rateLimitHeaders(admission.limit)
   if (admission.outcome === 'rate-limited') {
     logger.info('register API: rate limited', { requestId, bucket: admission.bucket })
-    return tooManyRequestsResponse(requestId, headers)
+    // A valid token over its client's limit is still told when it expires.
+    return tooManyRequestsResponse(requestId, admission.client ? { ...headers, 'API-Token-Expires': admission.client.expiresOn } : headers)
   }
   // The reason goes to the log, never to the caller; the token and its hash go nowhere.
   logger.info('register API: token refused', { requestId, reason: admission.reason })
@@ -70,7 +71,8 @@ export function withApiClient(handler: (context: ApiContext) => Promise<Response
       if (admission.outcome !== 'admitted') return refusalResponse(admission, requestId)
       recordApiClientUse(admission.client.id, now)
       const response = await handler({ request, requestId, client: admission.client, now, params: await flatParams(context) })
-      return withApiHeaders(response, requestId, rateLimitHeaders(admission.limit))
+      // Every answer to a valid token says when it expires, as GitHub's token-expiration header does.
+      return withApiHeaders(response, requestId, { ...rateLimitHeaders(admission.limit), 'API-Token-Expires': admission.client.expiresOn })
     } catch (error) {
       return failureResponse(error, requestId)
     }

@@ -124,13 +124,15 @@ describe('user activity', () => {
     await deactivateUser(database.db, { id: ada.id, actor: anne, at: at(3) })
 
     const { items } = await listActivity(database.db, anne, 1)
+    // The client's revocation follows from the deactivation: the system's, with the reason (decision 0018).
     expect(items.slice(0, 5).map((item) => [item.title, subjectOf(item), item.actorName])).toEqual([
-      ['API client revoked', 'Ada Client', 'Anne Tester'],
+      ['API client revoked', 'Ada Client', null],
       ['User deactivated', 'Ada Byron', 'Anne Tester'],
       ['User updated', 'Ada Byron', 'Anne Tester'],
       ['API client added', 'Ada Client', 'Ada Byron'],
       ['User added', 'Ada Lovelace', 'Anne Tester'],
     ])
+    expect(items[0]).toMatchObject({ subject: 'api-client', revokedReason: 'creator-deactivated' })
     expect(items[2]).toMatchObject({
       subject: 'user',
       previousName: 'Ada Lovelace',

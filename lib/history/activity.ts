@@ -24,6 +24,10 @@ export type ApiClientActivity = ActivityBase & {
   previousName?: string
   /** Link to the client, unless it has been deleted (deleted clients' items stay but do not link). */
   href?: string
+  /** For a regenerated token: when the token it replaced stops working. */
+  previousTokenStopsAt?: Date
+  /** For a revocation the system made: why (`creator-deactivated`). */
+  revokedReason?: string
 }
 
 /** A change to a user: their details after it, and for an update the values before. */
@@ -47,6 +51,7 @@ export const activityPerPage = 25
 const clientTitles: Record<RevisionAction, string> = {
   added: 'API client added',
   updated: 'API client updated',
+  regenerated: 'Token regenerated',
   revoked: 'API client revoked',
   deleted: 'API client deleted',
   deactivated: 'API client updated',
@@ -58,6 +63,7 @@ const clientTitles: Record<RevisionAction, string> = {
 const userTitles: Record<RevisionAction, string> = {
   added: 'User added',
   updated: 'User updated',
+  regenerated: 'User updated',
   revoked: 'User updated',
   deleted: 'User deleted',
   deactivated: 'User deactivated',
@@ -134,6 +140,8 @@ function toItem(row: Row): ActivityItem {
     expiresOn: snapshot.expiresOn,
     previousName: changes.name?.from,
     href: client && !client.deletedAt ? `/api-clients/${client.id}` : undefined,
+    previousTokenStopsAt: changes.previousTokenStopsAt?.to ? new Date(changes.previousTokenStopsAt.to) : undefined,
+    revokedReason: changes.revokedReason?.to ?? undefined,
   }
 }
 

@@ -34,7 +34,16 @@ export const infoResponseSchema = z
     version: z.literal('v1'),
     client: z.object({
       name: z.string().meta({ description: 'The name of the API client the token belongs to.' }),
-      expires_on: z.iso.date().meta({ description: 'The last day the token works (UK time).' }),
+      expires_on: z.iso.date().meta({ description: 'The last day the token works (UK time): it is refused from 00:00 UK time the day after.' }),
+      token_stops_at: z.iso
+        .datetime()
+        .nullable()
+        .meta({
+          description:
+            'When this token stops working, if that is before the client expires: the end of the overlap after the token was regenerated. ' +
+            'null otherwise. Switch to the new token before then.',
+          examples: ['2026-12-02T14:15:00.000Z'],
+        }),
     }),
   })
   .meta({ id: 'Info' })
@@ -47,6 +56,12 @@ const headers = {
   'Cache-Control': {
     description: 'Always no-store: register data must not be kept by caches on the way.',
     schema: { type: 'string' as const, const: 'no-store' },
+  },
+  'API-Token-Expires': {
+    description:
+      'The last day (UK time) the token works, as YYYY-MM-DD, on every response to a valid token: ask for a new token before then. ' +
+      'A regenerated token’s overlap may end earlier: GET /info says when, in token_stops_at.',
+    schema: { type: 'string' as const, format: 'date' },
   },
   'RateLimit-Limit': integerHeader('How many requests the client may make in each minute.'),
   'RateLimit-Remaining': integerHeader('How many requests are left in the current minute.'),
@@ -74,14 +89,15 @@ const problems = {
   BadRequest: {
     status: 400,
     description: 'A query parameter is unknown, repeated, or has a value it cannot have. `invalid_params` names each one.',
-    extra: [],
+    extra: ['API-Token-Expires'],
   },
   Unauthorized: {
     status: 401,
-    description: 'The token is missing, malformed, unknown, expired or revoked, or its client deleted: always the same answer.',
+    description:
+      'The token is missing, malformed, unknown, expired or revoked, its client deleted, or it was regenerated and its overlap has ended: always the same answer.',
     extra: ['WWW-Authenticate', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
   },
-  NotFound: { status: 404, description: 'There is no such provider, or it is archived or deleted.', extra: [] },
+  NotFound: { status: 404, description: 'There is no such provider, or it is archived or deleted.', extra: ['API-Token-Expires'] },
   SwitchedOff: { status: 404, description: 'The API is switched off (in an incident): every path answers 404.', extra: [] },
   MethodNotAllowed: {
     status: 405,
@@ -93,12 +109,12 @@ const problems = {
     description:
       'The cursor is not one this register can carry on from (it came from another environment, or from before the register was restored). ' +
       'Start again without a cursor and replace your copy with what the feed serves.',
-    extra: [],
+    extra: ['API-Token-Expires'],
   },
   TooManyRequests: {
     status: 429,
     description: 'The client (or, without a valid token, the IP address) made too many requests this minute.',
-    extra: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+    extra: ['Retry-After', 'API-Token-Expires', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
   },
   InternalServerError: { status: 500, description: 'Something went wrong on our side. Quote the request_id if you contact us.', extra: [] },
   ServiceUnavailable: {
@@ -142,7 +158,7 @@ export function notModifiedResponse() {
   return {
     304: {
       description: 'Not Modified: If-None-Match named the current ETag. No body.',
-      headers: headerRefs('X-Request-Id', 'Cache-Control', 'ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'),
+      headers: headerRefs('X-Request-Id', 'Cache-Control', 'ETag', 'API-Token-Expires', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'),
     },
   }
 }

@@ -15,8 +15,16 @@ the API may be switched off: then every path answers 404. Unknown paths answer 4
 HEAD and OPTIONS 405, always as problem+json. Human-readable documentation is at /api-docs.`
 
 const json = (schema: z.ZodType) => ({ 'application/json': { schema } })
-const successHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
-const taggedHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
+const successHeaders = headerRefs('X-Request-Id', 'Cache-Control', 'API-Token-Expires', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset')
+const taggedHeaders = headerRefs(
+  'X-Request-Id',
+  'Cache-Control',
+  'ETag',
+  'API-Token-Expires',
+  'RateLimit-Limit',
+  'RateLimit-Remaining',
+  'RateLimit-Reset',
+)
 const conditional = z.object({
   'If-None-Match': z
     .string()
@@ -117,7 +125,8 @@ type Operation = NonNullable<NonNullable<GeneratedDocument['paths']>[string]['ge
 /** Problem responses for the finished document, where schemas are written as references to components. */
 function problemResponsesByRef(...names: Parameters<typeof problemResponses>) {
   const responses = problemResponses(...names)
-  for (const response of Object.values(responses)) response.content['application/problem+json'].schema = { $ref: '#/components/schemas/Problem' } as never
+  for (const response of Object.values(responses))
+    response.content['application/problem+json'].schema = { $ref: '#/components/schemas/Problem' } as never
   return responses
 }
 
@@ -139,7 +148,8 @@ function addWhatEveryPathAnswers(document: GeneratedDocument): GeneratedDocument
       operationId: `${get.operationId ?? 'path'}Options`,
       tags: get.tags,
       summary: 'The methods this path answers',
-      description: 'Answers 204 with `Allow: GET, HEAD, OPTIONS` and needs no token. Any other method gets 405. HEAD answers as GET does, without the body.',
+      description:
+        'Answers 204 with `Allow: GET, HEAD, OPTIONS` and needs no token. Any other method gets 405. HEAD answers as GET does, without the body.',
       security: [],
       parameters: get.parameters?.filter((parameter) => 'in' in parameter && parameter.in === 'path'),
       responses: {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type DatabaseConnection } from '@/db/client'
-import { apiClients, expiryReminders, users, type User } from '@/db/schema'
+import { apiClients, apiClientTokens, expiryReminders, users, type User } from '@/db/schema'
 import { addDays, ukDate } from '@/lib/dates'
 import { apiClientHistory } from '@/lib/history/activity'
 import { createTestDatabase, type TestDatabase } from '@/test/database'
@@ -46,9 +46,10 @@ async function addClient(expiresOn: string, creator: User = anne, change: Partia
   clientCount += 1
   const [row] = await database.db
     .insert(apiClients)
-    .values({ name: `Client ${clientCount}`, createdById: creator.id, expiresOn, tokenHash: `hash-${clientCount}`, tokenHint: 'abcd', ...change })
+    .values({ name: `Client ${clientCount}`, createdById: creator.id, expiresOn, ...change })
     .returning()
   if (!row) throw new Error('no client')
+  await database.db.insert(apiClientTokens).values({ clientId: row.id, tokenHash: `hash-${clientCount}`, tokenHint: 'abcd', createdById: creator.id })
   return row
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, between, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { apiClients, expiryReminders, users, type ExpiryReminder, type ReminderKind, type ReminderStatus } from '@/db/schema'
-import { apiClientSnapshot } from '@/lib/api-clients/commands'
+import { apiClientSnapshot, newestTokenHint } from '@/lib/api-clients/commands'
 import type { Clock } from '@/lib/clock'
 import { formatDate, ukDate } from '@/lib/dates'
 import { recordRevision } from '@/lib/history/revisions'
@@ -281,7 +281,7 @@ async function deliver(db: Database, reminder: ExpiryReminder, options: RunOptio
       action: 'reminded',
       actorId: null,
       at: doneAt,
-      snapshot: { ...apiClientSnapshot(locked ?? client), reminder: { kind: reminder.kind, recipientName: fullName(recipient) } },
+      snapshot: { ...apiClientSnapshot(locked ?? client, await newestTokenHint(tx, client.id)), reminder: { kind: reminder.kind, recipientName: fullName(recipient) } },
     })
   })
   logger.info('expiry reminder sent', { reminderId: reminder.id, clientId: client.id, kind: reminder.kind, attempts })

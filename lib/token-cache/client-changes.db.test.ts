@@ -33,7 +33,7 @@ async function newClient(name: string) {
   return result.client
 }
 
-const cachedClient = (id: string) => ({ id, name: 'Cached', expiresOn: '2027-03-31', createdById: anne.id })
+const cachedClient = (id: string) => ({ id, name: 'Cached', expiresOn: '2027-03-31', createdById: anne.id, tokenStopsAt: null })
 
 beforeAll(async () => {
   database = await createTestDatabase()

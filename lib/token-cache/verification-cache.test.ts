@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { VerificationCache } from './verification-cache'
 
-const client = (id: string) => ({ id, name: `Client ${id}`, expiresOn: '2027-03-31', createdById: 'creator' })
+const client = (id: string) => ({ id, name: `Client ${id}`, expiresOn: '2027-03-31', createdById: 'creator', tokenStopsAt: null })
 
 function cacheWith(limits = { maxEntries: 3, maxAgeMs: 60_000 }) {
   return new VerificationCache(limits)
@@ -65,12 +65,14 @@ describe('VerificationCache', () => {
     expect(['a', 'c', 'd'].map((id) => cache.get(`hash-${id}`, 3)?.id)).toEqual(['a', 'c', 'd'])
   })
 
-  it('keeps one entry per client, so forgetting a client cannot leave an older copy behind', () => {
+  it('keeps both tokens of a client in an overlap, and forgetting the client forgets both', () => {
     const cache = cacheWith()
-    cache.set('old-hash', client('a'), 0, cache.generation)
-    cache.set('new-hash', { ...client('a'), name: 'Renamed' }, 1, cache.generation)
-    expect(cache.get('old-hash', 2)).toBeUndefined()
+    cache.set('old-hash', { ...client('a'), tokenStopsAt: '2026-06-01T13:00:00.000Z' }, 0, cache.generation)
+    cache.set('new-hash', client('a'), 1, cache.generation)
+    expect(cache.get('old-hash', 2)?.tokenStopsAt).toBe('2026-06-01T13:00:00.000Z')
+    expect(cache.get('new-hash', 2)?.tokenStopsAt).toBeNull()
     cache.forgetClient('a')
     expect(cache.size).toBe(0)
+    expect(cache.get('old-hash', 3)).toBeUndefined()
   })
 })

@@ -9,11 +9,13 @@ type Entry = { client: VerifiedClient; storedAt: number }
  * Verified clients by the HMAC of their token (never the plaintext), least recently used first out.
  * Only valid tokens are stored, so nothing needs invalidating when a token is created, and a refusal
  * can never be served from here after the data changes. Expiry is not decided here: callers recompute
- * it from the client's expiry date on every request.
+ * it from the client's expiry date, and the end of a replaced token's overlap from its `tokenStopsAt`, on
+ * every request, so neither waits for a notification.
  */
 export class VerificationCache {
   readonly #entries = new Map<string, Entry>()
-  readonly #hashByClient = new Map<string, string>()
+  // A client has one token, or two during a regeneration's overlap: forgetting the client forgets both.
+  readonly #hashesByClient = new Map<string, Set<string>>()
   #generation = 0
 
   constructor(readonly limits: CacheLimits) {}
@@ -49,10 +51,11 @@ export class VerificationCache {
   /** Stores a verified client, unless something was invalidated since `generation` was read. */
   set(hash: string, client: VerifiedClient, nowMs: number, generation: number): boolean {
     if (generation !== this.#generation) return false
-    const previous = this.#hashByClient.get(client.id)
-    if (previous !== undefined) this.#remove(previous)
+    this.#entries.delete(hash)
     this.#entries.set(hash, { client, storedAt: nowMs })
-    this.#hashByClient.set(client.id, hash)
+    const hashes = this.#hashesByClient.get(client.id) ?? new Set<string>()
+    hashes.add(hash)
+    this.#hashesByClient.set(client.id, hashes)
     for (const oldest of this.#entries.keys()) {
       if (this.#entries.size <= this.limits.maxEntries) break
       this.#remove(oldest)
@@ -60,23 +63,25 @@ export class VerificationCache {
     return true
   }
 
-  /** Forgets one client (renamed, revoked or deleted). */
+  /** Forgets one client's tokens (renamed, token regenerated, revoked or deleted). */
   forgetClient(clientId: string): void {
     this.#generation += 1
-    const hash = this.#hashByClient.get(clientId)
-    if (hash !== undefined) this.#remove(hash)
+    for (const hash of this.#hashesByClient.get(clientId) ?? []) this.#remove(hash)
   }
 
   /** Forgets everything: when notifications may have been missed, or a change touches many clients. */
   clear(): void {
     this.#generation += 1
     this.#entries.clear()
-    this.#hashByClient.clear()
+    this.#hashesByClient.clear()
   }
 
   #remove(hash: string): void {
     const entry = this.#entries.get(hash)
     this.#entries.delete(hash)
-    if (entry && this.#hashByClient.get(entry.client.id) === hash) this.#hashByClient.delete(entry.client.id)
+    if (!entry) return
+    const hashes = this.#hashesByClient.get(entry.client.id)
+    hashes?.delete(hash)
+    if (hashes?.size === 0) this.#hashesByClient.delete(entry.client.id)
   }
 }

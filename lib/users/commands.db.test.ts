@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiClients, revisions, users } from '@/db/schema'
+import { apiClients, apiClientTokens, revisions, users } from '@/db/schema'
 import { createApiClient } from '@/lib/api-clients/commands'
 import { verificationCache } from '@/lib/token-cache/client-changes'
 import type { CurrentUser } from '@/lib/auth/roles'
@@ -172,15 +172,18 @@ describe('deactivateUser and reactivateUser', () => {
 
     const result = await deactivateUser(database.db, { id: user.id, actor: admin, at })
     expect(result).toMatchObject({ outcome: 'changed', user: { active: false }, revokedClients: 1 })
-    expect(await clientRow(active.id)).toMatchObject({ revokedAt: at, revokedById: admin.id })
+    // The system revoked it, because its creator was deactivated: that is the reason on its history.
+    expect(await clientRow(active.id)).toMatchObject({ revokedAt: at, revokedById: null })
     expect((await clientRow(expired.id))?.revokedAt).toBeNull()
     expect((await clientRow(other.id))?.revokedAt).toBeNull()
     expect((await historyOf(active.id)).at(-1)).toEqual({
       entityType: 'api_client',
       action: 'revoked',
-      actorId: admin.id,
-      changes: { revokedAt: { from: null, to: at.toISOString() } },
+      actorId: null,
+      changes: { revokedAt: { from: null, to: at.toISOString() }, revokedReason: { from: null, to: 'creator-deactivated' } },
     })
+    const [token] = await database.db.select().from(apiClientTokens).where(eq(apiClientTokens.clientId, active.id))
+    expect(token?.stopsAt).toEqual(at)
     expect((await historyOf(user.id)).at(-1)).toEqual({
       entityType: 'user',
       action: 'deactivated',

@@ -2,7 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { apiClients, users, type ApiClient, type User } from '@/db/schema'
 import { violatesUniqueIndex } from '@/db/errors'
-import { deletion, revocation, writeApiClientChange } from '@/lib/api-clients/commands'
+import type { revocation } from '@/lib/api-clients/commands'
+import { deletion, revocationForDeactivatedCreator, writeApiClientChange } from '@/lib/api-clients/commands'
 import { activeApiClientAt } from '@/lib/api-clients/status'
 import { announceApiClientChange, everyApiClient, forgetApiClient } from '@/lib/token-cache/client-changes'
 import { recordRevision } from '@/lib/history/revisions'
@@ -181,7 +182,7 @@ export async function deactivateUser(db: Database, input: { id: string; actor: A
       .where(and(eq(apiClients.createdById, user.id), isNull(apiClients.deletedAt), activeApiClientAt(input.at)))
       .orderBy(apiClients.createdAt, apiClients.id)
       .for('update')
-    await changeClients(tx, clients, input, revocation)
+    await changeClients(tx, clients, input, revocationForDeactivatedCreator)
     return { outcome: 'changed', user: changed, revokedClients: clients.length }
   })
   return forgettingClientsAfterwards(change)

@@ -18,7 +18,7 @@ export default async function ApiClientPage({ params }: Props) {
   const { client } = await loadApiClientForPage(id)
   const path = `/api-clients/${client.id}`
   const [flash, history] = await Promise.all([readFlash(path), apiClientHistory(client.id)])
-  // Expired and revoked clients cannot be changed, so they offer no Change link and no Revoke button.
+  // Expired and revoked clients cannot be changed, so they offer no Change link, no Regenerate and no Revoke button.
   const active = client.status === 'active'
 
   return (
@@ -30,9 +30,14 @@ export default async function ApiClientPage({ params }: Props) {
         <h1 className="govuk-heading-l govuk-!-margin-bottom-2">
           {client.name} <ApiClientStatusTag status={client.tag} classes="govuk-!-margin-left-1" />
         </h1>
-        <p className="govuk-hint govuk-!-margin-bottom-6">
+        <p className={`govuk-hint ${client.revoked ? 'govuk-!-margin-bottom-1' : 'govuk-!-margin-bottom-6'}`}>
           Created by {client.creatorName} on {formatDateTime(client.createdAt)}
         </p>
+        {client.revoked ? (
+          <p className="govuk-hint govuk-!-margin-bottom-6">
+            Revoked by {client.revoked.byName} on {formatDateTime(client.revoked.at)}
+          </p>
+        ) : null}
         <SummaryList
           rows={[
             {
@@ -42,9 +47,14 @@ export default async function ApiClientPage({ params }: Props) {
             },
             { key: { text: 'Expiry date' }, value: { text: formatDate(client.expiresOn) } },
             { key: { text: 'Last used' }, value: { text: client.lastUsedAt ? formatDateTime(client.lastUsedAt) : 'Never' } },
+            // Only during a regeneration's overlap: the old token still works, and this says until when.
+            ...(client.previousTokenStopsAt
+              ? [{ key: { text: 'Previous token works until' }, value: { text: formatDateTime(client.previousTokenStopsAt) } }]
+              : []),
           ]}
         />
         <div className="govuk-button-group">
+          {active ? <Button text="Regenerate token" classes="govuk-button--secondary" href={`${path}/regenerate`} /> : null}
           {active ? <Button text="Revoke API client" classes="govuk-button--secondary" href={`${path}/revoke`} /> : null}
           <Link className="govuk-link" href={`${path}/delete`}>
             Delete API client
