@@ -1,5 +1,6 @@
 export * from './users'
 export * from './api-clients'
+export * from './api-client-usage'
 export * from './revisions'
 export * from './register'
 export * from './changes'
