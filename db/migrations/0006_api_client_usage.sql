@@ -1,9 +1,9 @@
 CREATE TABLE "api_client_usage" (
 	"client_id" uuid NOT NULL,
 	"day" date NOT NULL,
-	"succeeded" integer DEFAULT 0 NOT NULL,
-	"rate_limited" integer DEFAULT 0 NOT NULL,
-	"refused" integer DEFAULT 0 NOT NULL,
+	"succeeded" bigint DEFAULT 0 NOT NULL,
+	"rate_limited" bigint DEFAULT 0 NOT NULL,
+	"refused" bigint DEFAULT 0 NOT NULL,
 	CONSTRAINT "api_client_usage_client_id_day_pk" PRIMARY KEY("client_id","day"),
 	CONSTRAINT "api_client_usage_counts" CHECK ("api_client_usage"."succeeded" >= 0 and "api_client_usage"."rate_limited" >= 0 and "api_client_usage"."refused" >= 0)
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core'
+import { bigint, check, date, index, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core'
 import { apiClients } from './api-clients'
 
 /**
@@ -15,9 +15,10 @@ export const apiClientUsage = pgTable(
       .references(() => apiClients.id),
     /** The UK calendar day (midnight to midnight, Europe/London). */
     day: date('day', { mode: 'string' }).notNull(),
-    succeeded: integer('succeeded').notNull().default(0),
-    rateLimited: integer('rate_limited').notNull().default(0),
-    refused: integer('refused').notNull().default(0),
+    // bigint: a flood answered 429 could pass 2^31 in a day, and an overflow would make every later batch fail.
+    succeeded: bigint('succeeded', { mode: 'number' }).notNull().default(0),
+    rateLimited: bigint('rate_limited', { mode: 'number' }).notNull().default(0),
+    refused: bigint('refused', { mode: 'number' }).notNull().default(0),
   },
   (table) => [
     primaryKey({ columns: [table.clientId, table.day] }),
