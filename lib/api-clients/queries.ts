@@ -9,7 +9,7 @@ import { apiClientStatus, type ApiClientStatus } from './status'
 
 export const apiClientsPerPage = 15
 
-export type ApiClientSummary = { id: string; name: string; expiresOn: string; status: ApiClientStatus; creatorName: string }
+export type ApiClientSummary = { id: string; name: string; expiresOn: string; status: ApiClientStatus; creatorName: string; lastUsedAt: Date | null }
 
 /** One page of the clients a person may see, ordered by name ignoring case, then by when they were added. */
 export async function listApiClients(viewer: CurrentUser, page: number, now: Date): Promise<{ items: ApiClientSummary[]; total: number }> {
@@ -22,6 +22,7 @@ export async function listApiClients(viewer: CurrentUser, page: number, now: Dat
       name: apiClients.name,
       expiresOn: apiClients.expiresOn,
       revokedAt: apiClients.revokedAt,
+      lastUsedAt: apiClients.lastUsedAt,
       creatorFirstName: users.firstName,
       creatorLastName: users.lastName,
     })
@@ -39,6 +40,7 @@ export async function listApiClients(viewer: CurrentUser, page: number, now: Dat
       expiresOn: row.expiresOn,
       status: apiClientStatus(row, now),
       creatorName: fullName({ firstName: row.creatorFirstName, lastName: row.creatorLastName }),
+      lastUsedAt: row.lastUsedAt,
     })),
   }
 }

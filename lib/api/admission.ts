@@ -7,15 +7,20 @@ import { clientAddress } from './client-address'
 import type { RateLimitDecision } from './rate-limit-headers'
 import { consumeAddressRequest, consumeClientRequest, prepareRateLimits } from './rate-limits'
 
-/** Whether a request may reach its handler, and the rate-limit bucket that was counted. */
+/**
+ * Whether a request may reach its handler, and the rate-limit bucket that was counted. `clientId` names the
+ * client whose usage counts the request, when its token is one a client really holds.
+ */
 export type Admission =
   | { outcome: 'admitted'; client: VerifiedClient; limit: RateLimitDecision }
-  | { outcome: 'refused'; reason: TokenRefusal | 'missing'; limit: RateLimitDecision }
-  | { outcome: 'rate-limited'; bucket: 'client' | 'address'; limit: RateLimitDecision }
+  | { outcome: 'refused'; reason: TokenRefusal | 'missing'; clientId?: string; limit: RateLimitDecision }
+  | { outcome: 'rate-limited'; bucket: 'client' | 'address'; clientId?: string; limit: RateLimitDecision }
 
 async function refusedOrLimited(result: Authentication & { ok: false }, address: string): Promise<Admission> {
   const limit = await consumeAddressRequest(address)
-  return limit.allowed ? { outcome: 'refused', reason: result.reason, limit } : { outcome: 'rate-limited', bucket: 'address', limit }
+  const clientId = 'clientId' in result ? result.clientId : undefined
+  const known = clientId === undefined ? {} : { clientId }
+  return limit.allowed ? { outcome: 'refused', reason: result.reason, ...known, limit } : { outcome: 'rate-limited', bucket: 'address', ...known, limit }
 }
 
 /**
@@ -32,5 +37,7 @@ export async function admitRequest(request: Request, now: Date): Promise<Admissi
   const result = screening.decided ?? (await lookUpToken(screening.token, screening.hash, now))
   if (!result.ok) return refusedOrLimited(result, clientAddress(request.headers, env().TRUST_PROXY))
   const limit = await consumeClientRequest(result.client.id)
-  return limit.allowed ? { outcome: 'admitted', client: result.client, limit } : { outcome: 'rate-limited', bucket: 'client', limit }
+  return limit.allowed
+    ? { outcome: 'admitted', client: result.client, limit }
+    : { outcome: 'rate-limited', bucket: 'client', clientId: result.client.id, limit }
 }

@@ -27,7 +27,7 @@ export function screenToken(token: string | undefined, now: Date): Screening {
   const client = cacheIsTrustworthy() ? verificationCache().get(hash, now.getTime()) : undefined
   if (!client) return { decided: undefined, token, hash }
   const expired = expiredOn(client.expiresOn, now)
-  return { decided: expired ? { ok: false, reason: 'expired' } : { ok: true, client } }
+  return { decided: expired ? { ok: false, reason: 'expired', clientId: client.id } : { ok: true, client } }
 }
 
 let tokenLookups = 0
@@ -48,14 +48,17 @@ export async function lookUpToken(token: string, hash: string, now: Date): Promi
   const connection = await getConnection()
   listenForClientChanges(connection)
   const live = liveTokens(connection)
-  const expiresOn = live.expiryOf(hash) ?? (await live.freshExpiryOf(hash))
-  if (expiresOn === undefined) return { ok: false, reason: 'unknown' }
-  if (expiredOn(expiresOn, now)) return { ok: false, reason: 'expired' }
+  const entry = live.entryOf(hash) ?? (await live.freshEntryOf(hash))
+  if (entry === undefined) return { ok: false, reason: 'unknown' }
+  // Refused from memory, naming the client so that its usage counts the refusal (lib/usage/counts.ts).
+  if (entry.revoked) return { ok: false, reason: 'revoked', clientId: entry.clientId }
+  if (expiredOn(entry.expiresOn, now)) return { ok: false, reason: 'expired', clientId: entry.clientId }
   // Read before the database: if any client changes while we wait, this result is not cached.
   const generation = cache.generation
   tokenLookups += 1
   const result = await createTokenVerifier(connection.db, env().TOKEN_PEPPER)(token, now)
-  // A revoked or deleted client's hash leaves the set, so repeating its token costs reloads, not lookups.
+  // A refused hash leaves the set: a deleted client's never comes back, so repeating its token costs reloads,
+  // not lookups; a revoked one's comes back marked revoked, so repeats are refused from memory.
   if (!result.ok) live.drop(hash)
   else if (cacheIsTrustworthy()) cache.set(hash, result.client, now.getTime(), generation)
   return result

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { LiveTokenSet, type LiveToken } from './live-token-set'
 
+const token = (hash: string): LiveToken => ({ hash, clientId: `client-${hash}`, expiresOn: '2027-03-31', revoked: false })
+const expiryOf = (entry: { expiresOn: string } | undefined) => entry?.expiresOn
+
 /** A loader over a table the test edits, counting its calls and how many run at once. */
 function table(initial: LiveToken[] = []) {
   const state = { rows: initial, calls: 0, running: 0, mostAtOnce: 0 }
@@ -20,12 +23,12 @@ describe('LiveTokenSet', () => {
   it('makes every miss that arrives together share one load, and finds a token added just before', async () => {
     const { state, load } = table()
     const set = new LiveTokenSet(load, 50)
-    state.rows = [{ hash: 'new', expiresOn: '2027-03-31' }]
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, index) => set.freshExpiryOf(index === 0 ? 'new' : `unknown-${index}`)))
+    state.rows = [token('new')]
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, index) => set.freshEntryOf(index === 0 ? 'new' : `unknown-${index}`).then(expiryOf)))
     expect(answers[0]).toBe('2027-03-31')
     expect(answers.slice(1).every((answer) => answer === undefined)).toBe(true)
     expect(state.calls).toBe(1)
-    expect(set.expiryOf('new')).toBe('2027-03-31')
+    expect(set.entryOf('new')).toEqual({ clientId: 'client-new', expiresOn: '2027-03-31', revoked: false })
   })
 
   it('loads at most once per interval and one at a time under a continuous flood, each miss seeing a load that started after it', async () => {
@@ -35,13 +38,13 @@ describe('LiveTokenSet', () => {
     let loadsWhenAdded = 0
     let loadsWhenFound = 0
     const flood = async () => {
-      while (performance.now() - started < 600) await set.freshExpiryOf('made-up')
+      while (performance.now() - started < 600) await set.freshEntryOf('made-up')
     }
     const newcomer = async () => {
       await new Promise((resolve) => setTimeout(resolve, 250))
-      state.rows = [{ hash: 'created', expiresOn: '2027-03-31' }]
+      state.rows = [token('created')]
       loadsWhenAdded = set.loads
-      expect(await set.freshExpiryOf('created')).toBe('2027-03-31')
+      expect(expiryOf(await set.freshEntryOf('created'))).toBe('2027-03-31')
       loadsWhenFound = set.loads
     }
     await Promise.all([...Array.from({ length: 50 }, flood), newcomer()])
@@ -55,20 +58,20 @@ describe('LiveTokenSet', () => {
   })
 
   it('forgets a dropped hash until a load has it again, and passes a failed load to every waiter', async () => {
-    const rows = [{ hash: 'kept', expiresOn: '2027-03-31' }]
+    const rows = [token('kept')]
     let fail = false
     const set = new LiveTokenSet(async () => {
       if (fail) throw new Error('database down')
       return rows
     }, 0)
-    expect(await set.freshExpiryOf('kept')).toBe('2027-03-31')
+    expect(expiryOf(await set.freshEntryOf('kept'))).toBe('2027-03-31')
     set.drop('kept')
-    expect(set.expiryOf('kept')).toBeUndefined()
+    expect(set.entryOf('kept')).toBeUndefined()
     fail = true
-    const waiters = Array.from({ length: 3 }, () => set.freshExpiryOf('kept'))
+    const waiters = Array.from({ length: 3 }, () => set.freshEntryOf('kept'))
     for (const waiter of waiters) await expect(waiter).rejects.toThrow('database down')
     fail = false
-    expect(await set.freshExpiryOf('kept')).toBe('2027-03-31')
+    expect(expiryOf(await set.freshEntryOf('kept'))).toBe('2027-03-31')
     expect(set.loads).toBe(3)
   })
 })

@@ -1,5 +1,11 @@
-/** A token that may be valid: its hash, and its expiry date so that an expired one is refused here. */
-export type LiveToken = { hash: string; expiresOn: string }
+/**
+ * A token that may be valid: its hash, and its expiry date so that an expired one is refused here; or a
+ * revoked one (`revoked`), kept so that its refusals are decided here and counted against its client.
+ */
+export type LiveToken = { hash: string; clientId: string; expiresOn: string; revoked: boolean }
+
+/** What the set knows of one hash. */
+export type LiveEntry = Omit<LiveToken, 'hash'>
 
 /** Reads every token that may be valid from the database: one query. */
 export type LiveTokenLoader = () => Promise<LiveToken[]>
@@ -16,7 +22,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * made-up tokens costs the database at most 1000 / intervalMs queries a second, however fast it comes.
  */
 export class LiveTokenSet {
-  #expiryByHash = new Map<string, string>()
+  #entryByHash = new Map<string, LiveEntry>()
   #lastStartMs = Number.NEGATIVE_INFINITY
   #running: Promise<void> | undefined
   #next: Promise<void> | undefined
@@ -33,24 +39,24 @@ export class LiveTokenSet {
     return this.#loads
   }
 
-  /** The expiry date of this hash's token if the last load had it. */
-  expiryOf(hash: string): string | undefined {
-    return this.#expiryByHash.get(hash)
+  /** This hash's token if the last load had it. */
+  entryOf(hash: string): LiveEntry | undefined {
+    return this.#entryByHash.get(hash)
   }
 
   /** Forgets a hash the database refused, so that a flood of that token waits for reloads, which will not have it. */
   drop(hash: string): void {
-    this.#expiryByHash.delete(hash)
+    this.#entryByHash.delete(hash)
   }
 
   /**
-   * The expiry date of this hash's token according to a load that started after this call, or undefined
-   * if that load did not have it. Every caller waiting at the same moment shares the same load.
+   * This hash's token according to a load that started after this call, or undefined if that load did
+   * not have it. Every caller waiting at the same moment shares the same load.
    */
-  async freshExpiryOf(hash: string): Promise<string | undefined> {
+  async freshEntryOf(hash: string): Promise<LiveEntry | undefined> {
     this.#next ??= this.#loadAfterInterval()
     await this.#next
-    return this.#expiryByHash.get(hash)
+    return this.#entryByHash.get(hash)
   }
 
   async #loadAfterInterval(): Promise<void> {
@@ -75,6 +81,6 @@ export class LiveTokenSet {
   async #reload(): Promise<void> {
     this.#loads += 1
     const tokens = await this.load()
-    this.#expiryByHash = new Map(tokens.map((token) => [token.hash, token.expiresOn]))
+    this.#entryByHash = new Map(tokens.map(({ hash, ...entry }) => [hash, entry]))
   }
 }

@@ -1,5 +1,5 @@
 import 'server-only'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { DatabaseConnection } from '@/db/client'
 import { apiClients, users } from '@/db/schema'
 import { LiveTokenSet, type LiveToken } from './live-token-set'
@@ -13,13 +13,17 @@ type Holder = { connection: DatabaseConnection; set: LiveTokenSet }
 // On globalThis, so that every bundle of this module shares one set, and so one reload rate, per process.
 const holder = globalThis as typeof globalThis & { __registerLiveTokens?: Holder }
 
-/** Every token the database would not refuse for who holds it: not revoked, not deleted, creator active. */
+/**
+ * Every token of a client that is not deleted and whose creator is active: the ones the database would not
+ * refuse for who holds them, and the revoked ones, marked, so that their refusals count against their
+ * client's usage without a lookup (revocation is permanent, so a revoked mark is never stale).
+ */
 async function loadLiveTokens(connection: DatabaseConnection): Promise<LiveToken[]> {
   return connection.db
-    .select({ hash: apiClients.tokenHash, expiresOn: apiClients.expiresOn })
+    .select({ hash: apiClients.tokenHash, clientId: apiClients.id, expiresOn: apiClients.expiresOn, revoked: sql<boolean>`${apiClients.revokedAt} is not null`.mapWith((value) => value === true || value === 't') })
     .from(apiClients)
     .innerJoin(users, eq(users.id, apiClients.createdById))
-    .where(and(isNull(apiClients.revokedAt), isNull(apiClients.deletedAt), eq(users.active, true), isNull(users.deletedAt)))
+    .where(and(isNull(apiClients.deletedAt), eq(users.active, true), isNull(users.deletedAt)))
 }
 
 /** This process's set of live token hashes on this connection's database. */

@@ -76,24 +76,24 @@ describe('verifyToken', () => {
   describe('expiry, in UK time', () => {
     it('works to the last millisecond of the expiry date in summer time, and not after', async () => {
       const creator = await insertUser('summer@education.gov.uk')
-      const { token } = await insertClient(creator.id, 'Summer', { expiresOn: '2027-03-31' })
+      const { token, client } = await insertClient(creator.id, 'Summer', { expiresOn: '2027-03-31' })
       // 2027-03-31T22:59:59.999Z is 23:59:59.999 BST on 31 March; 23:00Z is 00:00 BST on 1 April.
       expect(await verify(token, new Date('2027-03-31T22:59:59.999Z'))).toMatchObject({ ok: true })
-      expect(await verify(token, new Date('2027-03-31T23:00:00Z'))).toEqual({ ok: false, reason: 'expired' })
+      expect(await verify(token, new Date('2027-03-31T23:00:00Z'))).toEqual({ ok: false, reason: 'expired', clientId: client.id })
     })
 
     it('works to the end of the expiry date in winter (GMT), and not after', async () => {
       const creator = await insertUser('winter@education.gov.uk')
-      const { token } = await insertClient(creator.id, 'Winter', { expiresOn: '2027-01-31' })
+      const { token, client } = await insertClient(creator.id, 'Winter', { expiresOn: '2027-01-31' })
       expect(await verify(token, new Date('2027-01-31T23:59:59Z'))).toMatchObject({ ok: true })
-      expect(await verify(token, new Date('2027-02-01T00:00:00Z'))).toEqual({ ok: false, reason: 'expired' })
+      expect(await verify(token, new Date('2027-02-01T00:00:00Z'))).toEqual({ ok: false, reason: 'expired', clientId: client.id })
     })
   })
 
-  it('refuses a revoked client', async () => {
+  it('refuses a revoked client, naming it so that its usage can count the refusal', async () => {
     const creator = await insertUser('revoked@education.gov.uk')
-    const { token } = await insertClient(creator.id, 'Revoked', { revokedAt: new Date('2026-05-01T00:00:00Z') })
-    expect(await verify(token, duringLife)).toEqual({ ok: false, reason: 'revoked' })
+    const { token, client } = await insertClient(creator.id, 'Revoked', { revokedAt: new Date('2026-05-01T00:00:00Z') })
+    expect(await verify(token, duringLife)).toEqual({ ok: false, reason: 'revoked', clientId: client.id })
   })
 
   it('refuses a deleted client, even one that was also revoked', async () => {

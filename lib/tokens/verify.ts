@@ -10,13 +10,16 @@ export type TokenRefusal = 'malformed' | 'bad-checksum' | 'unknown' | 'expired' 
 /** The client a valid token belongs to: nothing secret, nothing about its token. */
 export type VerifiedClient = { id: string; name: string; expiresOn: string; createdById: string }
 
-/** The outcome of checking one bearer token. */
-export type TokenVerification = { ok: true; client: VerifiedClient } | { ok: false; reason: TokenRefusal }
+/**
+ * The outcome of checking one bearer token. A refusal names the client when the token is one the client
+ * really holds but may not use now (revoked or expired), so the client's usage can count it as refused.
+ */
+export type TokenVerification = { ok: true; client: VerifiedClient } | { ok: false; reason: TokenRefusal; clientId?: string }
 
 /** Checks a plaintext token at a given instant. */
 export type TokenVerifier = (plaintext: string, now: Date) => Promise<TokenVerification>
 
-const refuse = (reason: TokenRefusal): TokenVerification => ({ ok: false, reason })
+const refuse = (reason: TokenRefusal, clientId?: string): TokenVerification => (clientId ? { ok: false, reason, clientId } : { ok: false, reason })
 
 /**
  * A verifier for tokens hashed with `pepper`. The environment word is not compared with this server's:
@@ -47,10 +50,10 @@ export function createTokenVerifier(db: Database, pepper: string): TokenVerifier
 
     if (!row) return refuse('unknown')
     if (row.deletedAt) return refuse('deleted')
-    if (row.revokedAt) return refuse('revoked')
+    if (row.revokedAt) return refuse('revoked', row.id)
     // A client acts for the person who made it: when they lose access, so does the client.
     if (!row.creatorActive || row.creatorDeletedAt) return refuse('creator-inactive')
-    if (apiClientStatus(row, now) === 'expired') return refuse('expired')
+    if (apiClientStatus(row, now) === 'expired') return refuse('expired', row.id)
     return { ok: true, client: { id: row.id, name: row.name, expiresOn: row.expiresOn, createdById: row.createdById } }
   }
 }

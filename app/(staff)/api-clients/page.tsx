@@ -9,7 +9,7 @@ import { apiClientsPerPage, listApiClients } from '@/lib/api-clients/queries'
 import { requireUser } from '@/lib/auth/current-user'
 import { hasGeneralAccess } from '@/lib/auth/roles'
 import { systemClock } from '@/lib/clock'
-import { formatDate } from '@/lib/dates'
+import { formatDate, formatShortDate, ukDate } from '@/lib/dates'
 import { readFlash } from '@/lib/flash'
 import { parsePageNumber, totalPages } from '@/lib/pagination'
 
@@ -39,7 +39,7 @@ export default async function ApiClientsPage({ searchParams }: Props) {
           <Table
             caption="API clients"
             captionClasses="govuk-visually-hidden"
-            head={[{ text: 'Client name' }, { text: 'Expires on' }, { text: 'Status' }]}
+            head={[{ text: 'Client name' }, { text: 'Expires on' }, { text: 'Last used' }, { text: 'Status' }]}
             rows={items.map((client) => [
               {
                 html: (
@@ -52,6 +52,8 @@ export default async function ApiClientsPage({ searchParams }: Props) {
                 ),
               },
               { text: formatDate(client.expiresOn) },
+              // A short date, no time: the column must fit a 320 px screen; the client's page has the time.
+              { text: client.lastUsedAt ? formatShortDate(ukDate(client.lastUsedAt)) : 'Never' },
               { html: <ApiClientStatusTag status={client.status} /> },
             ])}
           />
