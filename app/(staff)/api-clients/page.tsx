@@ -39,7 +39,7 @@ export default async function ApiClientsPage({ searchParams }: Props) {
           <Table
             caption="API clients"
             captionClasses="govuk-visually-hidden"
-            head={[{ text: 'Client name' }, { text: 'Expires on' }, { text: 'Last used' }, { text: 'Status' }]}
+            head={[{ text: 'Client name' }, { text: 'Expires on' }, { text: 'Status' }, { text: 'Last used' }]}
             rows={items.map((client) => [
               {
                 html: (
@@ -52,9 +52,9 @@ export default async function ApiClientsPage({ searchParams }: Props) {
                 ),
               },
               { text: formatDate(client.expiresOn) },
+              { html: <ApiClientStatusTag status={client.status} /> },
               // A short date, no time: the column must fit a 320 px screen; the client's page has the time.
               { text: client.lastUsedAt ? formatShortDate(ukDate(client.lastUsedAt)) : 'Never' },
-              { html: <ApiClientStatusTag status={client.status} /> },
             ])}
           />
           <PaginatedResults window={{ page, perPage: apiClientsPerPage, total }} href={(number) => `/api-clients?page=${number}`} />
