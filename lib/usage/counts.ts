@@ -17,7 +17,9 @@ export const keptMonths = 13
 const batchSize = 1_000
 
 /** Counts not yet written, by client and UK day, for one process; and when they were last written. */
-export type CountLedger = { pending: Map<string, { clientId: string; day: string; counts: UsageCounts }>; writtenAtMs: number; prunedOn?: string }
+// By client, then by day: both keys are strings the process already holds (the verified client's id, the
+// cached day), so a request allocates nothing and hashes nothing new (bench/usage.ts measures it).
+export type CountLedger = { pending: Map<string, Map<string, UsageCounts>>; writtenAtMs: number; prunedOn?: string }
 
 /** An empty ledger. */
 export function newCountLedger(): CountLedger {
@@ -37,16 +39,24 @@ export function ukDayAt(atMs: number): string {
 
 /** Adds one request's outcome to the ledger, on the UK day of `atMs`. */
 export function noteOutcome(ledger: CountLedger, clientId: string, outcome: UsageOutcome, atMs: number): void {
-  const day = ukDayAt(atMs)
-  const key = `${clientId} ${day}`
-  let entry = ledger.pending.get(key)
-  if (!entry) {
-    entry = { clientId, day, counts: { succeeded: 0, rateLimited: 0, refused: 0 } }
-    ledger.pending.set(key, entry)
+  const counts = countsFor(ledger, clientId, ukDayAt(atMs))
+  if (outcome === 'succeeded') counts.succeeded += 1
+  else if (outcome === 'rate-limited') counts.rateLimited += 1
+  else counts.refused += 1
+}
+
+function countsFor(ledger: CountLedger, clientId: string, day: string): UsageCounts {
+  let days = ledger.pending.get(clientId)
+  if (!days) {
+    days = new Map()
+    ledger.pending.set(clientId, days)
   }
-  if (outcome === 'succeeded') entry.counts.succeeded += 1
-  else if (outcome === 'rate-limited') entry.counts.rateLimited += 1
-  else entry.counts.refused += 1
+  let counts = days.get(day)
+  if (!counts) {
+    counts = { succeeded: 0, rateLimited: 0, refused: 0 }
+    days.set(day, counts)
+  }
+  return counts
 }
 
 export type PendingCount = { clientId: string; day: string; counts: UsageCounts }
@@ -55,7 +65,8 @@ export type PendingCount = { clientId: string; day: string; counts: UsageCounts 
 export function takeDueCounts(ledger: CountLedger, nowMs: number, everything = false): PendingCount[] {
   if (ledger.pending.size === 0) return []
   if (!everything && nowMs - ledger.writtenAtMs < usageGapMs) return []
-  const due = [...ledger.pending.values()]
+  const due: PendingCount[] = []
+  for (const [clientId, days] of ledger.pending) for (const [day, counts] of days) due.push({ clientId, day, counts })
   ledger.pending.clear()
   ledger.writtenAtMs = nowMs
   return due
@@ -64,15 +75,10 @@ export function takeDueCounts(ledger: CountLedger, nowMs: number, everything = f
 /** Puts counts back after a failed write, adding them to any noted since, so none is lost or counted twice. */
 export function returnCounts(ledger: CountLedger, counts: PendingCount[]): void {
   for (const { clientId, day, counts: returned } of counts) {
-    const key = `${clientId} ${day}`
-    const entry = ledger.pending.get(key)
-    if (!entry) {
-      ledger.pending.set(key, { clientId, day, counts: { ...returned } })
-      continue
-    }
-    entry.counts.succeeded += returned.succeeded
-    entry.counts.rateLimited += returned.rateLimited
-    entry.counts.refused += returned.refused
+    const entry = countsFor(ledger, clientId, day)
+    entry.succeeded += returned.succeeded
+    entry.rateLimited += returned.rateLimited
+    entry.refused += returned.refused
   }
   ledger.writtenAtMs = Number.NEGATIVE_INFINITY
 }
