@@ -98,9 +98,15 @@ export async function startBenchServer(port: number, databaseUrl: string, pepper
     if (build.status !== 0) throw new Error('next build failed')
   }
   const database = await prepareDatabase(databaseUrl, pepper, log)
-  const server = await startServer(port, {
+  const server = await startServer(port, benchServerEnvironment(port, database.url, pepper))
+  return { database, server }
+}
+
+/** The environment every benchmark's server runs with: production mode, limits high enough that the limiter never answers. */
+export function benchServerEnvironment(port: number, databaseUrl: string, pepper: string): Record<string, string> {
+  return {
     NODE_ENV: 'production',
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
     TOKEN_PEPPER: pepper,
     NEXTAUTH_SECRET: randomBytes(32).toString('hex'),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
@@ -108,6 +114,5 @@ export async function startBenchServer(port: number, databaseUrl: string, pepper
     RATE_LIMIT_PER_CLIENT: '1000000000',
     RATE_LIMIT_PER_IP: '1000000000',
     LOG_LEVEL: 'warn',
-  })
-  return { database, server }
+  }
 }

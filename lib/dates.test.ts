@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, addMonths, formatDate, formatDateTime, formatTime, ukDate } from './dates'
+import { addDays, addMonths, formatDate, formatDateTime, formatShortDate, formatTime, ukDate } from './dates'
 
 describe('UK dates', () => {
   it('finds the UK calendar date across midnight in summer time', () => {
@@ -13,6 +13,8 @@ describe('UK dates', () => {
 
   it('writes dates and times the GOV.UK way', () => {
     expect(formatDate('2027-01-02')).toBe('2 January 2027')
+    expect(formatShortDate('2027-01-02')).toBe('2 Jan 2027')
+    expect(formatShortDate('2026-09-30')).toBe('30 Sep 2026')
     expect(formatTime(new Date('2025-05-21T13:22:00Z'))).toBe('2:22pm')
     expect(formatTime(new Date('2025-05-21T11:00:00Z'))).toBe('midday')
     expect(formatTime(new Date('2025-05-20T23:00:00Z'))).toBe('midnight')

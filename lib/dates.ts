@@ -6,6 +6,7 @@ const timeZone = 'Europe/London'
 
 const isoDateParts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
 const longDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
+const shortDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' })
 const clockParts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' })
 
 /** The calendar date in the UK at this instant, as `YYYY-MM-DD`. */
@@ -17,6 +18,12 @@ export function ukDate(instant: Date): string {
 /** `2027-01-02` → `2 January 2027`. */
 export function formatDate(isoDate: string): string {
   return longDate.format(new Date(`${isoDate}T00:00:00Z`))
+}
+
+/** `2027-01-02` → `2 Jan 2027`, where a table column has little room (GOV.UK allows short months in tables). */
+export function formatShortDate(isoDate: string): string {
+  // Intl writes September as `Sept`; GOV.UK's short months are three letters.
+  return shortDate.format(new Date(`${isoDate}T00:00:00Z`)).replace('Sept', 'Sep')
 }
 
 /** UK time of day as GOV.UK writes it: `2:22pm`, `midday`, `midnight`. */

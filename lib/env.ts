@@ -111,6 +111,7 @@ const schemaFor = (isProduction: boolean) =>
     TOKEN_PEPPER: secret('TOKEN_PEPPER', isProduction),
     TOKEN_ENVIRONMENT: z.enum(['live', 'test'], { error: 'must be live or test' }).default(isProduction ? 'live' : 'test'),
     API_ENABLED: booleanFlag(true),
+    API_USAGE_COUNTING: booleanFlag(true),
     CREDENTIALS_SIGN_IN_ENABLED: booleanFlag(!isProduction),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
     REDIS_KEY_PREFIX: z

@@ -45,6 +45,9 @@ try {
   await add('change-feed', anne, addDays(today, 90))
   // The fuzz journey spreads its thousands of API requests over these, under each client's rate limit.
   for (let index = 1; index <= 8; index += 1) await add(`fuzz-${index}`, anne, addDays(today, 90))
+  // The usage journey across instances counts one client's requests and another's refusals (e2e/instances/usage.spec.ts).
+  await add('usage', anne, addDays(today, 90))
+  await add('usage-expired', anne, addDays(today, -1))
   await add('expires-today', anne, today)
   await add('expired', anne, addDays(today, -1))
   await add('revoked', anne, addDays(today, 90), { revokedAt: now, revokedById: anne.id })

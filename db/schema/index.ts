@@ -1,6 +1,7 @@
 export * from './users'
 export * from './api-clients'
 export * from './api-client-tokens'
+export * from './api-client-usage'
 export * from './revisions'
 export * from './register'
 export * from './changes'

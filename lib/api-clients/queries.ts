@@ -8,7 +8,15 @@ import { apiClientStatus, apiClientTag, type ApiClientStatus, type ApiClientTag 
 
 export const apiClientsPerPage = 15
 
-export type ApiClientSummary = { id: string; name: string; expiresOn: string; status: ApiClientStatus; tag: ApiClientTag; creatorName: string }
+export type ApiClientSummary = {
+  id: string
+  name: string
+  expiresOn: string
+  status: ApiClientStatus
+  tag: ApiClientTag
+  creatorName: string
+  lastUsedAt: Date | null
+}
 
 /** One page of the clients a person may see, ordered by name ignoring case, then by when they were added. */
 export async function listApiClients(
@@ -25,6 +33,7 @@ export async function listApiClients(
       name: apiClients.name,
       expiresOn: apiClients.expiresOn,
       revokedAt: apiClients.revokedAt,
+      lastUsedAt: apiClients.lastUsedAt,
       creatorFirstName: users.firstName,
       creatorLastName: users.lastName,
       creatorDeletedAt: users.deletedAt,
@@ -45,6 +54,7 @@ export async function listApiClients(
       tag: apiClientTag(row, now),
       // A deleted user's clients are deleted with them, so this is their name; the rule is the same everywhere.
       creatorName: shownName({ firstName: row.creatorFirstName, lastName: row.creatorLastName, deletedAt: row.creatorDeletedAt }),
+      lastUsedAt: row.lastUsedAt,
     })),
   }
 }

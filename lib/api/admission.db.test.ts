@@ -48,6 +48,28 @@ afterAll(async () => {
   await database?.close()
 })
 
+// First, while the one address bucket (no TRUST_PROXY) is far from full: the flood below fills it.
+describe('refusals that name their client, so its usage can count them', () => {
+  it('names a revoked client, and refuses its token from memory once the live set has it marked revoked', async () => {
+    const { id, token } = await newClientToken('Revoked later')
+    expect(await admit(token)).toMatchObject({ outcome: 'admitted' })
+    await revokeApiClient(database.db, { id, actor: anne, at: new Date() })
+    expect(await admit(token)).toMatchObject({ outcome: 'refused', reason: 'revoked', clientId: id })
+    const before = await databaseLookupCounts()
+    for (let repeat = 0; repeat < 3; repeat += 1) expect(await admit(token)).toMatchObject({ outcome: 'refused', reason: 'revoked', clientId: id })
+    expect((await databaseLookupCounts()).tokenLookups).toBe(before.tokenLookups)
+  })
+
+  it('names an expired client, and names none for a token no client holds', async () => {
+    const { id, token } = await newClientToken('Expires in 2099')
+    const request = new Request('http://register.test/api/v1/info', { headers: { Authorization: `Bearer ${token}` } })
+    expect(await admitRequest(request, new Date('2100-01-01T00:00:00Z'))).toMatchObject({ outcome: 'refused', reason: 'expired', clientId: id })
+    const unknown = await admit(generateToken('test').plaintext)
+    expect(unknown).toMatchObject({ outcome: 'refused', reason: 'unknown' })
+    expect(unknown).not.toHaveProperty('clientId')
+  })
+})
+
 describe(`admission under a flood (${process.env.TEST_DATABASE_KIND ?? 'pglite'})`, () => {
   it('never stops a new or a cached valid token from the flooding address, and sends the database a bounded number of queries', async () => {
     const cached = await newClientToken('Cached before the flood')

@@ -7,19 +7,21 @@ import { clientAddress } from './client-address'
 import type { RateLimitDecision } from './rate-limit-headers'
 import { consumeAddressRequest, consumeClientRequest, prepareRateLimits } from './rate-limits'
 
-/** Whether a request may reach its handler, and the rate-limit bucket that was counted. */
+/**
+ * Whether a request may reach its handler, and the rate-limit bucket that was counted. `clientId` names the
+ * client whose usage counts the request, when its token is one a client really holds.
+ */
 export type Admission =
   | { outcome: 'admitted'; client: VerifiedClient; limit: RateLimitDecision }
   /** `clientId` when the token's hash is known (revoked, deleted, expired, replaced…), so refusals can be counted per client. */
   | { outcome: 'refused'; reason: TokenRefusal | 'missing'; clientId?: string; limit: RateLimitDecision }
-  | { outcome: 'rate-limited'; bucket: 'client' | 'address'; limit: RateLimitDecision; client?: VerifiedClient }
+  | { outcome: 'rate-limited'; bucket: 'client' | 'address'; clientId?: string; limit: RateLimitDecision; client?: VerifiedClient }
 
 async function refusedOrLimited(result: Authentication & { ok: false }, address: string): Promise<Admission> {
   const limit = await consumeAddressRequest(address)
-  if (!limit.allowed) return { outcome: 'rate-limited', bucket: 'address', limit }
-  return 'clientId' in result
-    ? { outcome: 'refused', reason: result.reason, clientId: result.clientId, limit }
-    : { outcome: 'refused', reason: result.reason, limit }
+  const clientId = 'clientId' in result ? result.clientId : undefined
+  const known = clientId === undefined ? {} : { clientId }
+  return limit.allowed ? { outcome: 'refused', reason: result.reason, ...known, limit } : { outcome: 'rate-limited', bucket: 'address', ...known, limit }
 }
 
 /**
@@ -38,5 +40,5 @@ export async function admitRequest(request: Request, now: Date): Promise<Admissi
   const limit = await consumeClientRequest(result.client.id)
   return limit.allowed
     ? { outcome: 'admitted', client: result.client, limit }
-    : { outcome: 'rate-limited', bucket: 'client', limit, client: result.client }
+    : { outcome: 'rate-limited', bucket: 'client', clientId: result.client.id, limit, client: result.client }
 }

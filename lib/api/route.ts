@@ -2,14 +2,16 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { isDatabaseUnavailable } from '@/db/errors'
 import { systemClock } from '@/lib/clock'
+import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 import type { VerifiedClient } from '@/lib/tokens/verify'
+import { usageOf } from '@/lib/usage/outcome'
 import { admitRequest, type Admission } from './admission'
 import { describeFailure } from './failure-log'
 import { isUnservedAddress, notFoundResponse } from './methods'
 import { rateLimitHeaders } from './rate-limit-headers'
 import { problemResponse, tooManyRequestsResponse, unauthorisedResponse, withApiHeaders } from './responses'
-import { recordApiClientUse } from './use-recorder'
+import { countApiClientRequest, recordApiClientUse } from './use-recorder'
 
 export type ApiContext = { request: Request; requestId: string; client: VerifiedClient; now: Date; params: Record<string, string> }
 type RouteContext = { params: Promise<Record<string, string | string[]>> }
@@ -57,7 +59,7 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
 /**
  * The one wrapper around every authenticated /api/v1 route handler (docs/decisions/0001, 0006): it
  * answers 404 when the API is switched off (or for the route's path with a trailing slash), authenticates the bearer token (from a cache that every
- * change to a client invalidates), applies the rate limits, notes the client's use, sets X-Request-Id,
+ * change to a client invalidates), applies the rate limits, notes the client's use and counts the request in its usage, sets X-Request-Id,
  * Cache-Control: no-store and the RateLimit-* headers, and maps failures to problem+json. Handler bodies
  * are then a few lines.
  */
@@ -68,6 +70,8 @@ export function withApiClient(handler: (context: ApiContext) => Promise<Response
     try {
       const now = systemClock()
       const admission = await admitRequest(request, now)
+      const usage = env().API_USAGE_COUNTING ? usageOf(admission) : undefined
+      if (usage) countApiClientRequest(usage.clientId, usage.outcome, now)
       if (admission.outcome !== 'admitted') return refusalResponse(admission, requestId)
       recordApiClientUse(admission.client.id, now)
       const response = await handler({ request, requestId, client: admission.client, now, params: await flatParams(context) })

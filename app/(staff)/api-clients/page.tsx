@@ -10,7 +10,7 @@ import { apiClientsPerPage } from '@/lib/api-clients/queries'
 import { requireUser } from '@/lib/auth/current-user'
 import { hasGeneralAccess } from '@/lib/auth/roles'
 import { systemClock } from '@/lib/clock'
-import { formatDate } from '@/lib/dates'
+import { formatDate, formatShortDate, ukDate } from '@/lib/dates'
 import { readFlash } from '@/lib/flash'
 import { parsePageNumber, totalPages } from '@/lib/pagination'
 
@@ -40,7 +40,7 @@ export default async function ApiClientsPage({ searchParams }: Props) {
           <Table
             caption="API clients"
             captionClasses="govuk-visually-hidden"
-            head={[{ text: 'Client name' }, { text: 'Expires on' }, { text: 'Status' }]}
+            head={[{ text: 'Client name' }, { text: 'Expires on' }, { text: 'Status' }, { text: 'Last used' }]}
             rows={items.map((client) => [
               {
                 html: (
@@ -54,6 +54,8 @@ export default async function ApiClientsPage({ searchParams }: Props) {
               },
               { text: formatDate(client.expiresOn) },
               { html: <ApiClientStatusTag status={client.tag} /> },
+              // A short date, no time: the column must fit a 320 px screen; the client's page has the time.
+              { text: client.lastUsedAt ? formatShortDate(ukDate(client.lastUsedAt)) : 'Never' },
             ])}
           />
           <PaginatedResults window={{ page, perPage: apiClientsPerPage, total }} href={(number) => `/api-clients?page=${number}`} />

@@ -9,15 +9,17 @@ import { formatDate, formatDateTime } from '@/lib/dates'
 import { readFlash } from '@/lib/flash'
 import { apiClientHistory } from '@/lib/history/load'
 import { SuccessBanner } from '@/components/success-banner'
+import { UsageSection } from '@/components/usage-section'
+import { loadApiClientUsage } from '@/lib/usage/load'
 
 type Props = { params: Promise<{ id: string }> }
 
-/** An API client: its details, what may be done to it, and its history (docs/product/api-clients.md). */
+/** An API client: its details, what may be done to it, its usage and its history (docs/product/api-clients.md). */
 export default async function ApiClientPage({ params }: Props) {
   const { id } = await params
-  const { client } = await loadApiClientForPage(id)
+  const { client, now } = await loadApiClientForPage(id)
   const path = `/api-clients/${client.id}`
-  const [flash, history] = await Promise.all([readFlash(path), apiClientHistory(client.id)])
+  const [flash, history, usage] = await Promise.all([readFlash(path), apiClientHistory(client.id), loadApiClientUsage(client.id, now)])
   // Expired and revoked clients cannot be changed, so they offer no Change link, no Regenerate and no Revoke button.
   const active = client.status === 'active'
 
@@ -60,6 +62,7 @@ export default async function ApiClientPage({ params }: Props) {
             Delete API client
           </Link>
         </div>
+        <UsageSection usage={usage} />
         <HistorySection items={history} emptyText="There is no history for this API client." />
       </div>
     </div>
