@@ -49,7 +49,7 @@ async function addClient(expiresOn: string, creator: User = anne, change: Partia
     .values({ name: `Client ${clientCount}`, createdById: creator.id, expiresOn, ...change })
     .returning()
   if (!row) throw new Error('no client')
-  await database.db.insert(apiClientTokens).values({ clientId: row.id, tokenHash: `hash-${clientCount}`, tokenHint: 'abcd', createdById: creator.id })
+  await database.db.insert(apiClientTokens).values({ clientId: row.id, tokenHash: `hash-${crypto.randomUUID()}`, tokenHint: 'abcd', createdById: creator.id })
   return row
 }
 
