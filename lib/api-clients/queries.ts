@@ -1,10 +1,10 @@
 import 'server-only'
-import { asc, count, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import { getDb } from '@/db'
 import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { fullName } from '@/lib/users/names'
-import { visibleApiClients } from './access'
+import { countVisibleApiClients, visibleApiClients } from './access'
 import { apiClientStatus, type ApiClientStatus } from './status'
 
 export const apiClientsPerPage = 15
@@ -15,7 +15,7 @@ export type ApiClientSummary = { id: string; name: string; expiresOn: string; st
 export async function listApiClients(viewer: CurrentUser, page: number, now: Date): Promise<{ items: ApiClientSummary[]; total: number }> {
   const db = await getDb()
   const where = visibleApiClients(viewer)
-  const [totalRow] = await db.select({ total: count() }).from(apiClients).where(where)
+  const total = await countVisibleApiClients(db, viewer)
   const rows = await db
     .select({
       id: apiClients.id,
@@ -32,7 +32,7 @@ export async function listApiClients(viewer: CurrentUser, page: number, now: Dat
     .limit(apiClientsPerPage)
     .offset((page - 1) * apiClientsPerPage)
   return {
-    total: totalRow?.total ?? 0,
+    total,
     items: rows.map((row) => ({
       id: row.id,
       name: row.name,
