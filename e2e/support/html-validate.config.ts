@@ -43,8 +43,10 @@ export const acceptedMessages: readonly AcceptedMessage[] = [
   {
     ruleId: 'heading-level',
     reason:
-      'GOV.UK puts the error summary, headed "There is a problem" in an <h2>, at the top of the main content, before the page\'s <h1> (the error summary component and the validation pattern).',
-    test: (tag) => tag === '<h2 class="govuk-error-summary__title">',
+      'GOV.UK puts the error summary ("There is a problem") and the success banner ("Success"), each headed by an <h2>, at the top of the main content, before the page\'s <h1> (the error summary and notification banner components).',
+    test: (tag) =>
+      tag === '<h2 class="govuk-error-summary__title">' ||
+      tag === '<h2 class="govuk-notification-banner__title" id="govuk-notification-banner-title">',
   },
   {
     ruleId: 'attribute-allowed-values',

@@ -1,9 +1,22 @@
 import { expect, type Page } from '@playwright/test'
-import { HtmlValidate, type Message } from 'html-validate'
+import { HtmlValidate, StaticConfigLoader, type ConfigData, type Message, type ResolvedConfig } from 'html-validate'
 import { acceptedMessages, htmlValidateConfig } from './html-validate.config'
 import { runsWithoutJavaScript, sentDocument } from './test'
 
-const validator = new HtmlValidate(htmlValidateConfig)
+/**
+ * html-validate resolves its configuration (presets, element metadata, rule schemas) again for every
+ * string it checks, which took most of the time for a page of ours; the configuration never changes here.
+ */
+class ResolvedOnceConfigLoader extends StaticConfigLoader {
+  private resolved: ResolvedConfig | Promise<ResolvedConfig> | undefined
+
+  override getConfigFor(handle: string, override?: ConfigData): ResolvedConfig | Promise<ResolvedConfig> {
+    if (override) return super.getConfigFor(handle, override)
+    return (this.resolved ??= super.getConfigFor(handle))
+  }
+}
+
+const validator = new HtmlValidate(new ResolvedOnceConfigLoader(htmlValidateConfig))
 
 /** Milliseconds spent validating in this worker, printed at the end when HTML_VALIDATE_TIMING is set. */
 let spent = 0
