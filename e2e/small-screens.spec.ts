@@ -9,7 +9,8 @@ import { expect, test } from './support/test'
  * 200% is the browser's own font-size setting raised from 16 to 32 pixels, as a person does in Chrome's
  * settings: GOV.UK Frontend sizes text in rem, so all of it doubles (docs/decisions/0016).
  */
-const pagesWithTables = [
+// Every page with a table, and the other lists and longer pages.
+const pagesToCheck = [
   { path: '/api-clients', tables: ['API clients'] },
   { path: '/users', tables: ['Users'] },
   { path: '/activity', tables: [] },
@@ -18,6 +19,8 @@ const pagesWithTables = [
     tables: ['Query parameters, all optional', 'Error responses', 'This environment', 'Changes to the API, newest first'],
   },
   { path: '/cookies', tables: ['Essential cookies we use'] },
+  { path: '/accessibility', tables: [] },
+  { path: '/account', tables: [] },
 ]
 
 /**
@@ -43,7 +46,7 @@ for (const javaScriptEnabled of [true, false]) {
       await signIn(page, 'general-access')
       for (const percent of [100, 200] as const) {
         await setTextSize(page, percent)
-        for (const { path, tables } of pagesWithTables) {
+        for (const { path, tables } of pagesToCheck) {
           await page.goto(path)
           // The text really is that size: 1rem, which GOV.UK Frontend's sizes are multiples of.
           expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), path).toBe(`${(16 * percent) / 100}px`)
