@@ -66,7 +66,10 @@ for (const javaScriptEnabled of [true, false]) {
       await signIn(page, 'general-access')
       await page.goto('/users')
       const region = page.getByRole('region', { name: 'Users', exact: true })
-      const { scrollWidth, clientWidth } = await region.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }))
+      const { scrollWidth, clientWidth } = await region.evaluate((element) => ({
+        scrollWidth: element.scrollWidth,
+        clientWidth: element.clientWidth,
+      }))
       expect(scrollWidth).toBeGreaterThan(clientWidth)
 
       // Tab from the button just before the table: the region is the next stop, with GOV.UK's focus style.

@@ -40,7 +40,9 @@ describe('staffPageAccess', () => {
     const session = { userId: created.user.id, signedInAt: Date.parse('2026-12-01T09:00:00.000Z') }
     const now = new Date('2026-12-01T10:00:00.000Z')
     expect(await staffPageAccess(database.db, session, '/users', new URLSearchParams(), now)).toBe('forbidden')
-    expect(await staffPageAccess(database.db, session, '/api-clients/00000000-0000-4000-8000-000000000000', new URLSearchParams(), now)).toBe('not-found')
+    expect(await staffPageAccess(database.db, session, '/api-clients/00000000-0000-4000-8000-000000000000', new URLSearchParams(), now)).toBe(
+      'not-found',
+    )
 
     await endSessionsOf(database.db, { id: created.user.id, at: new Date('2026-12-01T09:30:00.000Z') })
     expect(await staffPageAccess(database.db, session, '/users', new URLSearchParams(), now)).toBe('page')
@@ -53,7 +55,13 @@ describe('staffPageAccess', () => {
     const apiOnly = await addPerson('Otto', true)
     const now = new Date('2026-12-01T10:00:00.000Z')
     const access = (person: CurrentUser, page: string) =>
-      staffPageAccess(database.db, { userId: person.id, signedInAt: Date.parse('2026-12-01T09:00:00.000Z') }, '/api-clients', new URLSearchParams({ page }), now)
+      staffPageAccess(
+        database.db,
+        { userId: person.id, signedInAt: Date.parse('2026-12-01T09:00:00.000Z') },
+        '/api-clients',
+        new URLSearchParams({ page }),
+        now,
+      )
 
     // Nobody has a client yet: page 1 (the empty list) is a page, page 2 is past it.
     expect(await access(general, '1')).toBe('page')
