@@ -77,6 +77,7 @@ for (const javaScriptEnabled of [false, true]) {
           '/users/not-an-id/edit',
           '/users?page=999',
           '/activity?page=99999',
+          '/api-clients?page=999',
         ],
         404,
       )

@@ -1,5 +1,5 @@
 import { Details } from '@/components/govuk/details'
-import { Table } from '@/components/govuk/table'
+import { TableRegion } from '@/components/table-region'
 import { accreditationStatuses, providerTypes } from '@/db/schema/register'
 import { paging } from '@/lib/providers/list-query'
 import { Code, CodeBlock } from './code-block'
@@ -36,7 +36,7 @@ export function Endpoints() {
       <p className="govuk-body">
         A page of providers, ordered by <Code>updated_at</Code> and then <Code>id</Code>, with their accreditations, addresses and academic years.
       </p>
-      <Table
+      <TableRegion
         caption="Query parameters, all optional"
         captionClasses="govuk-table__caption--s"
         firstCellIsHeader

@@ -1,5 +1,5 @@
 import { Details } from '@/components/govuk/details'
-import { Table } from '@/components/govuk/table'
+import { TableRegion } from '@/components/table-region'
 import { paging } from '@/lib/providers/list-query'
 import { Code, CodeBlock } from './code-block'
 import { errorExamples } from './error-examples'
@@ -30,7 +30,7 @@ export async function ErrorsAndLimits() {
         Errors are <Code>application/problem+json</Code> (RFC 9457), with the HTTP <Code>status</Code>, a <Code>title</Code>, usually a{' '}
         <Code>detail</Code> for people to read, and a <Code>request_id</Code>. Quote the <Code>request_id</Code> if you contact us about an error.
       </p>
-      <Table
+      <TableRegion
         caption="Error responses"
         captionClasses="govuk-table__caption--s"
         firstCellIsHeader

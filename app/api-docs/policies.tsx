@@ -1,4 +1,4 @@
-import { Table } from '@/components/govuk/table'
+import { TableRegion } from '@/components/table-region'
 import type { Env } from '@/lib/env'
 import { publicBaseUrl } from '@/lib/openapi/served'
 import { Code } from './code-block'
@@ -30,7 +30,7 @@ export function Policies({ values }: { values: Pick<Env, 'PUBLIC_URL' | 'NEXTAUT
         <Code>rotp_live_</Code>; tokens for every other environment start <Code>rotp_test_</Code>. Use a test environment while you build your
         integration; the Department for Education gives you the address of each environment with its token.
       </p>
-      <Table
+      <TableRegion
         caption="This environment"
         captionClasses="govuk-table__caption--s"
         firstCellIsHeader
@@ -54,7 +54,7 @@ export function Policies({ values }: { values: Pick<Env, 'PUBLIC_URL' | 'NEXTAUT
       <h2 className="govuk-heading-m" id="changelog">
         Changelog
       </h2>
-      <Table
+      <TableRegion
         caption="Changes to the API, newest first"
         captionClasses="govuk-table__caption--s"
         firstCellIsHeader

@@ -1,5 +1,5 @@
 import { ContentPage } from '@/components/content-page'
-import { Table } from '@/components/govuk/table'
+import { TableRegion } from '@/components/table-region'
 
 /** The cookies page: the service sets only essential cookies, so there is no banner to accept them. */
 export default function CookiesPage() {
@@ -11,7 +11,7 @@ export default function CookiesPage() {
         to accept them.
       </p>
       <h2 className="govuk-heading-m">Essential cookies</h2>
-      <Table
+      <TableRegion
         caption="Essential cookies we use"
         captionClasses="govuk-visually-hidden"
         firstCellIsHeader

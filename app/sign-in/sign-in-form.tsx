@@ -17,7 +17,9 @@ const message = (text: string | undefined) => (text ? { text } : undefined)
  * Sign-in), shown until the form reports its own.
  */
 export function SignInForm({ callbackUrl, problems = [], children }: { callbackUrl?: string; problems?: ErrorSummaryItem[]; children?: ReactNode }) {
-  const [state, formAction] = useActionState<SignInState, FormData>(signInWithPassword, initialFormState({ email: '', password: '' }))
+  // This page's address as the form's action (React would write action=""), keeping where to go after signing in.
+  const permalink = callbackUrl ? `/sign-in?${new URLSearchParams({ callbackUrl })}` : '/sign-in'
+  const [state, formAction] = useActionState<SignInState, FormData>(signInWithPassword, initialFormState({ email: '', password: '' }), permalink)
   const summary = hasErrors(state) ? state.summary : problems
   return (
     <>

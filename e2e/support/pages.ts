@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, type Page } from '@playwright/test'
+import { expectValidHtml } from './html-validate'
 import { runsWithoutJavaScript } from './test'
 
 const serviceSuffix = ' - Register of training providers - GOV.UK'
@@ -26,8 +27,12 @@ async function analyseStaticCopy(page: Page) {
   }
 }
 
-/** Checks the page against WCAG 2.2 AA with axe; every journey calls this on every page it visits. */
+/**
+ * Checks the page's markup with html-validate, then against WCAG 2.2 AA with axe; every journey calls this
+ * on every page it visits.
+ */
 export async function expectNoAccessibilityViolations(page: Page): Promise<void> {
+  await expectValidHtml(page)
   const results = runsWithoutJavaScript(page) ? await analyseStaticCopy(page) : await new AxeBuilder({ page }).withTags(wcag22aa).analyze()
   const summary = results.violations.map(
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
@@ -36,7 +41,8 @@ export async function expectNoAccessibilityViolations(page: Page): Promise<void>
 }
 
 /**
- * Asserts we are on the page with this title and main heading (the exact words in docs/product), then runs axe.
+ * Asserts we are on the page with this title and main heading (the exact words in docs/product), then runs
+ * html-validate and axe.
  * `heading` defaults to the title. A RegExp title must match the whole title before the service suffix.
  */
 export async function expectPage(

@@ -1,4 +1,5 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm'
+import { and, count, eq, isNull, type SQL } from 'drizzle-orm'
+import type { Database } from '@/db'
 import { apiClients } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 
@@ -11,4 +12,10 @@ export function visibleApiClients(viewer: CurrentUser): SQL {
   const notDeleted = isNull(apiClients.deletedAt)
   if (viewer.role === 'general-access') return notDeleted
   return and(notDeleted, eq(apiClients.createdById, viewer.id)) as SQL
+}
+
+/** How many API clients this person may see: the API clients list's total, also used to find its last page. */
+export async function countVisibleApiClients(db: Database, viewer: CurrentUser): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(apiClients).where(visibleApiClients(viewer))
+  return row?.total ?? 0
 }

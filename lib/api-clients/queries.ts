@@ -1,9 +1,9 @@
-import { asc, count, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { shownName } from '@/lib/users/names'
-import { visibleApiClients } from './access'
+import { countVisibleApiClients, visibleApiClients } from './access'
 import { apiClientStatus, apiClientTag, type ApiClientStatus, type ApiClientTag } from './status'
 
 export const apiClientsPerPage = 15
@@ -26,7 +26,7 @@ export async function listApiClients(
   now: Date,
 ): Promise<{ items: ApiClientSummary[]; total: number }> {
   const where = visibleApiClients(viewer)
-  const [totalRow] = await db.select({ total: count() }).from(apiClients).where(where)
+  const total = await countVisibleApiClients(db, viewer)
   const rows = await db
     .select({
       id: apiClients.id,
@@ -45,7 +45,7 @@ export async function listApiClients(
     .limit(apiClientsPerPage)
     .offset((page - 1) * apiClientsPerPage)
   return {
-    total: totalRow?.total ?? 0,
+    total,
     items: rows.map((row) => ({
       id: row.id,
       name: row.name,

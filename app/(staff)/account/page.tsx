@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { ActionForm } from '@/components/action-form'
 import { Button } from '@/components/govuk/button'
 import { SummaryList } from '@/components/govuk/summary-list'
 import { PageTitle } from '@/components/page-title'
@@ -33,9 +34,9 @@ export default async function AccountPage() {
           Sign out on every device and browser where you are signed in to this service, for example if you used a shared computer and did not sign
           out.
         </p>
-        <form action={signOutEverywhereAction}>
+        <ActionForm action={signOutEverywhereAction} permalink="/account">
           <Button text="Sign out everywhere" classes="govuk-button--secondary" />
-        </form>
+        </ActionForm>
       </div>
     </div>
   )

@@ -1,7 +1,8 @@
 import Link from 'next/link'
+import { notFound } from 'next/navigation'
 import { ApiClientStatusTag } from '@/components/api-client-status-tag'
 import { Button } from '@/components/govuk/button'
-import { Table } from '@/components/govuk/table'
+import { TableRegion } from '@/components/table-region'
 import { PageTitle } from '@/components/page-title'
 import { PaginatedResults } from '@/components/paginated-results'
 import { SuccessBanner } from '@/components/success-banner'
@@ -23,6 +24,8 @@ export default async function ApiClientsPage({ searchParams }: Props) {
   const { items, total } = await listApiClients(viewer, page, systemClock())
   const heading = total > 0 ? `API clients (${total})` : 'API clients'
   const pages = totalPages({ perPage: apiClientsPerPage, total })
+  // A page after the last is the 404 page, as for Users and Activity (the proxy renders it whole: lib/auth/page-access.ts).
+  if (page > pages) notFound()
   const showCreator = hasGeneralAccess(viewer)
   // 'API client deleted' arrives here, since a deleted client's own page is gone.
   const flash = await readFlash('/api-clients')
@@ -37,7 +40,7 @@ export default async function ApiClientsPage({ searchParams }: Props) {
         <p className="govuk-body">There are no API clients.</p>
       ) : (
         <>
-          <Table
+          <TableRegion
             caption="API clients"
             captionClasses="govuk-visually-hidden"
             head={[{ text: 'Client name' }, { text: 'Expires on' }, { text: 'Status' }, { text: 'Last used' }]}

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { Button } from '@/components/govuk/button'
-import { Table } from '@/components/govuk/table'
+import { TableRegion } from '@/components/table-region'
 import { PageTitle } from '@/components/page-title'
 import { PaginatedResults } from '@/components/paginated-results'
 import { SuccessBanner } from '@/components/success-banner'
@@ -32,7 +32,7 @@ export default async function UsersPage({ searchParams }: Props) {
       {flash ? <SuccessBanner heading={flash} /> : null}
       <h1 className="govuk-heading-l">{heading}</h1>
       <Button text="Add user" href="/users/new" />
-      <Table
+      <TableRegion
         caption="Users"
         captionClasses="govuk-visually-hidden"
         head={[{ text: 'Name' }, { text: 'Email address' }, { text: 'API user' }, { text: 'Status' }]}
