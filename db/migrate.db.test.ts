@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDatabase, type TestDatabase } from '@/test/database'
+import { createTestDatabase, insertApiClientWithToken, type TestDatabase } from '@/test/database'
 import { apiClients, apiClientTokens, providers, revisions, users } from './schema'
 
 let database: TestDatabase
@@ -21,10 +21,7 @@ async function insertUser(email: string) {
 const client = (createdById: string, name: string) => ({ name, createdById, expiresOn: '2027-03-31' })
 
 async function insertClientWithToken(createdById: string, name: string, tokenHash: string) {
-  const [row] = await database.db.insert(apiClients).values(client(createdById, name)).returning()
-  if (!row) throw new Error('no client inserted')
-  await database.db.insert(apiClientTokens).values({ clientId: row.id, tokenHash, tokenHint: 'abcd' })
-  return row
+  return insertApiClientWithToken(database.db, client(createdById, name), { tokenHash })
 }
 
 describe('database constraints', () => {

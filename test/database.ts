@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { openDatabase, type DatabaseConnection } from '@/db/client'
+import { openDatabase, type Database, type DatabaseConnection } from '@/db/client'
 import { migrateDatabase } from '@/db/migrate'
+import { apiClients, apiClientTokens, type ApiClient, type NewApiClient, type NewApiClientToken } from '@/db/schema'
 
 export type TestDatabase = DatabaseConnection & { label: string }
 
@@ -34,4 +35,25 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
       await admin.end({ timeout: 5 })
     },
   }
+}
+
+/**
+ * Inserts an API client and its one token as the service stores them (tokens in their own table since migration
+ * 0006), for tests that need a client row to point at. The hash is a made-up one unless `token` gives it.
+ */
+export async function insertApiClientWithToken(
+  db: Database,
+  client: NewApiClient,
+  token: Partial<Pick<NewApiClientToken, 'tokenHash' | 'tokenHint' | 'stopsAt'>> = {},
+): Promise<ApiClient> {
+  const [row] = await db.insert(apiClients).values(client).returning()
+  if (!row) throw new Error('no client inserted')
+  await db.insert(apiClientTokens).values({
+    clientId: row.id,
+    tokenHash: token.tokenHash ?? `test-hash-${randomBytes(16).toString('hex')}`,
+    tokenHint: token.tokenHint ?? 'abcd',
+    stopsAt: token.stopsAt ?? null,
+    createdById: client.createdById,
+  })
+  return row
 }

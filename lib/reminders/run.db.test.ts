@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type DatabaseConnection } from '@/db/client'
-import { apiClients, apiClientTokens, expiryReminders, users, type User } from '@/db/schema'
+import { apiClients, expiryReminders, users, type User } from '@/db/schema'
 import { addDays, ukDate } from '@/lib/dates'
 import { apiClientHistory } from '@/lib/history/activity'
-import { createTestDatabase, type TestDatabase } from '@/test/database'
+import { createTestDatabase, insertApiClientWithToken, type TestDatabase } from '@/test/database'
 import { startNotifyStandIn, standInApiKey, type NotifyStandIn } from '@/scripts/notify-stand-in/server'
 import { notifyEmailSender } from './notify'
 import { runReminders, sendingLeaseMs, type RunOptions } from './run'
@@ -44,13 +44,7 @@ const at = (instant: Date) => () => instant
 
 async function addClient(expiresOn: string, creator: User = anne, change: Partial<typeof apiClients.$inferInsert> = {}) {
   clientCount += 1
-  const [row] = await database.db
-    .insert(apiClients)
-    .values({ name: `Client ${clientCount}`, createdById: creator.id, expiresOn, ...change })
-    .returning()
-  if (!row) throw new Error('no client')
-  await database.db.insert(apiClientTokens).values({ clientId: row.id, tokenHash: `hash-${crypto.randomUUID()}`, tokenHint: 'abcd', createdById: creator.id })
-  return row
+  return insertApiClientWithToken(database.db, { name: `Client ${clientCount}`, createdById: creator.id, expiresOn, ...change })
 }
 
 const sender = (apiKey = standInApiKey('tests', serviceId, secret)) => notifyEmailSender({ apiKey, baseUrl: standIn.url })

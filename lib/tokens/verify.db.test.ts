@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '@/db/client'
-import { apiClients, apiClientTokens, users, type NewApiClient } from '@/db/schema'
-import { createTestDatabase, type TestDatabase } from '@/test/database'
+import { users, type NewApiClient } from '@/db/schema'
+import { createTestDatabase, insertApiClientWithToken, type TestDatabase } from '@/test/database'
 import { generateToken, hashToken, type TokenEnvironment } from './format'
 import { refusedClientId, verifyTokenHash } from './verify'
 
@@ -48,14 +48,11 @@ type ClientOptions = Partial<Pick<NewApiClient, 'expiresOn' | 'revokedAt' | 'del
 async function insertClient(createdById: string, name: string, options: ClientOptions = {}) {
   const { environment = 'test', hashPepper = pepper, stopsAt = null, ...columns } = options
   const token = generateToken(environment)
-  const [client] = await database.db
-    .insert(apiClients)
-    .values({ name, createdById, expiresOn: '2027-03-31', ...columns })
-    .returning()
-  if (!client) throw new Error('no client inserted')
-  await database.db
-    .insert(apiClientTokens)
-    .values({ clientId: client.id, tokenHash: hashToken(token.plaintext, hashPepper), tokenHint: token.hint, stopsAt })
+  const client = await insertApiClientWithToken(
+    database.db,
+    { name, createdById, expiresOn: '2027-03-31', ...columns },
+    { tokenHash: hashToken(token.plaintext, hashPepper), tokenHint: token.hint, stopsAt },
+  )
   return { client, token: token.plaintext }
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiClients, apiClientTokens, apiClientUsage, users } from '@/db/schema'
-import { createTestDatabase, type TestDatabase } from '@/test/database'
+import { apiClientUsage, users } from '@/db/schema'
+import { createTestDatabase, insertApiClientWithToken, type TestDatabase } from '@/test/database'
 import { addUsageCounts, newCountLedger, noteOutcome, pruneUsage, takeDueCounts, type CountLedger, type UsageOutcome } from './counts'
 import { usageReport } from './report'
 
@@ -18,13 +18,7 @@ afterAll(async () => {
 })
 
 async function insertClient(name: string): Promise<string> {
-  const [row] = await database.db
-    .insert(apiClients)
-    .values({ name, createdById: creatorId, expiresOn: '2027-03-31' })
-    .returning()
-  if (!row) throw new Error('no client')
-  await database.db.insert(apiClientTokens).values({ clientId: row.id, tokenHash: `hash-${name}`, tokenHint: 'abcd', createdById: creatorId })
-  return row.id
+  return (await insertApiClientWithToken(database.db, { name, createdById: creatorId, expiresOn: '2027-03-31' })).id
 }
 
 /** Notes `times` requests of one outcome at an instant, as the route wrapper would with an injected clock. */
