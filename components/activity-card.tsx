@@ -44,13 +44,21 @@ function rows(item: ActivityItem): SummaryListRow[] {
     ...(item.previousTokenStopsAt
       ? [{ key: { text: 'Previous token stops working' }, value: { text: formatDateTime(item.previousTokenStopsAt) } }]
       : []),
-    ...(item.revokedReason ? [{ key: { text: 'Reason' }, value: { text: revokedReasons[item.revokedReason] ?? item.revokedReason } }] : []),
+    ...(item.revokedReason ? [reasonRow(item.revokedReason, item.foundAtUrl)] : []),
   ]
 }
 
 /** Why the system revoked a client, as its History card says it. */
 const revokedReasons: Record<string, string> = {
   'creator-deactivated': 'The user who created it was deactivated',
+  'token-found-in-public': 'Token found in public',
+}
+
+/** The Reason row; a found token's address is long and unbroken, so it may wrap anywhere rather than overflow the card. */
+function reasonRow(reason: string, foundAtUrl: string | undefined): SummaryListRow {
+  const text = revokedReasons[reason] ?? reason
+  if (!foundAtUrl) return { key: { text: 'Reason' }, value: { text } }
+  return { key: { text: 'Reason' }, value: { html: <span className="govuk-!-text-break-word">{`${text}: ${foundAtUrl}`}</span> } }
 }
 
 /**

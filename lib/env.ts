@@ -50,6 +50,16 @@ const issuerUrl = z.url({ error: 'must be the issuer URL, like https://oidc.sign
   { error: 'must be an https:// URL (http:// only for a provider on 127.0.0.1 or localhost)' },
 )
 
+// GitHub publishes its secret-scanning keys over HTTPS; plain HTTP is for a stand-in on this machine (the journeys').
+const keysUrl = z.url({ error: 'must be the URL of the published keys, like https://api.github.com/meta/public_keys/secret_scanning' }).refine(
+  (value) => {
+    if (!URL.canParse(value)) return true
+    const url = new URL(value)
+    return url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.includes(url.hostname))
+  },
+  { error: 'must be an https:// URL (http:// only for a server on 127.0.0.1 or localhost)' },
+)
+
 // The address clients reach the service at, for absolute links such as the OpenAPI document's server URL.
 const publicUrl = z
   .url({ protocol: /^https?$/, error: 'must be the address the service is served at, like https://register.example' })
@@ -138,6 +148,9 @@ const schemaFor = (isProduction: boolean) =>
     NOTIFY_TEMPLATE_EXPIRES_SOON: templateId.optional(),
     NOTIFY_TEMPLATE_EXPIRED: templateId.optional(),
     EXPIRY_REMINDERS_INTERVAL_SECONDS: positiveInteger(300),
+    // Unset: POST /api/secret-scanning is not there (404). The e-mail to a leaked token's creator needs NOTIFY_API_KEY too.
+    SECRET_SCANNING_KEYS_URL: keysUrl.optional(),
+    NOTIFY_TEMPLATE_TOKEN_LEAKED: templateId.optional(),
   })
 
 export type Env = z.infer<ReturnType<typeof schemaFor>>
@@ -208,4 +221,11 @@ export function notifySettings(values: Env = env()): NotifySettings | undefined 
 /** The address reminders link to: PUBLIC_URL, else NEXTAUTH_URL, else this machine's development address. */
 export function serviceAddress(values: Env = env()): string {
   return (values.PUBLIC_URL ?? values.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/+$/, '')
+}
+
+/** The Notify key, address and template for e-mailing a leaked token's creator, else undefined: nothing is sent, and the log says so. */
+export function leakNoticeNotifySettings(values: Env = env()): { apiKey: string; baseUrl?: string; templateId: string } | undefined {
+  const { NOTIFY_API_KEY: apiKey, NOTIFY_TEMPLATE_TOKEN_LEAKED: templateId } = values
+  if (apiKey === undefined || templateId === undefined) return undefined
+  return { apiKey, baseUrl: values.NOTIFY_BASE_URL, templateId }
 }

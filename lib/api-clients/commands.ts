@@ -131,6 +131,23 @@ export function revocationForDeactivatedCreator(_actorId: string | null, at: Dat
   }
 }
 
+/** Why the system revoked a client whose token GitHub found in public; its revision also says where (`foundAtUrl`). */
+export const tokenFoundInPublic = 'token-found-in-public'
+
+/** Revoking a client because its token was found in public at `url` (lib/secret-scanning): the system's doing. */
+export function revocationForLeakedToken(at: Date, url: string): ApiClientChange {
+  return {
+    action: 'revoked',
+    set: { revokedAt: at, revokedById: null },
+    changes: {
+      revokedAt: { from: null, to: at.toISOString() },
+      revokedReason: { from: null, to: tokenFoundInPublic },
+      foundAtUrl: { from: null, to: url },
+    },
+    bySystem: true,
+  }
+}
+
 /** Deleting (soft-deleting) a client, by this person (null: the system) at this time. */
 export function deletion(actorId: string | null, at: Date): ApiClientChange {
   return { action: 'deleted', set: { deletedAt: at, deletedById: actorId }, changes: { deletedAt: { from: null, to: at.toISOString() } } }
@@ -228,6 +245,22 @@ export async function revokeApiClient(db: Database, input: { id: string; actor: 
     if (!client) return { outcome: 'not-found' }
     if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
     return applyChange(tx, client, input, revocation(input.actor.id, input.at))
+  })
+  return forgettingAfterwards(input.id, change)
+}
+
+/**
+ * Revokes the client whose token was found in public, if it is active and not deleted. There is no viewer: the
+ * report comes from GitHub, signed (lib/secret-scanning), so the revision is the system's, with where it was found.
+ */
+export async function revokeLeakedApiClient(db: Database, input: { id: string; at: Date; foundAtUrl: string }): Promise<ChangeResult> {
+  const change = db.transaction(async (tx): Promise<ChangeResult> => {
+    const [client] = await tx.select().from(apiClients).where(and(eq(apiClients.id, input.id), isNull(apiClients.deletedAt))).for('update')
+    if (!client) return { outcome: 'not-found' }
+    if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
+    const changed = await writeApiClientChange(tx, client, { actorId: null, at: input.at }, revocationForLeakedToken(input.at, input.foundAtUrl))
+    await announceApiClientChange(tx, client.id)
+    return { outcome: 'changed', client: changed }
   })
   return forgettingAfterwards(input.id, change)
 }

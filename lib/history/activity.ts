@@ -26,8 +26,10 @@ export type ApiClientActivity = ActivityBase & {
   href?: string
   /** For a regenerated token: when the token it replaced stops working. */
   previousTokenStopsAt?: Date
-  /** For a revocation the system made: why (`creator-deactivated`). */
+  /** For a revocation the system made: why (`creator-deactivated`, `token-found-in-public`). */
   revokedReason?: string
+  /** For a token found in public: the address GitHub found it at (it may be empty). */
+  foundAtUrl?: string
 }
 
 /** A change to a user: their details after it, and for an update the values before. */
@@ -142,6 +144,7 @@ function toItem(row: Row): ActivityItem {
     href: client && !client.deletedAt ? `/api-clients/${client.id}` : undefined,
     previousTokenStopsAt: changes.previousTokenStopsAt?.to ? new Date(changes.previousTokenStopsAt.to) : undefined,
     revokedReason: changes.revokedReason?.to ?? undefined,
+    foundAtUrl: changes.foundAtUrl?.to ?? undefined,
   }
 }
 

@@ -36,9 +36,14 @@ function changesOf<Shape extends z.ZodRawShape>(snapshot: z.ZodObject<Shape>) {
   return z.object(fields as { [K in keyof Shape]: z.ZodObject<{ from: Shape[K]; to: Shape[K] }> }).partial()
 }
 
-// A change may also say why the system made it, and when a regenerated client's previous token stops.
+// A change may also say why the system made it (and, for a token found in public, where), and when a regenerated
+// client's previous token stops.
 export const apiClientChangesSchema = changesOf(
-  apiClientFieldsSchema.extend({ revokedReason: z.string().nullable(), previousTokenStopsAt: z.string().nullable() }),
+  apiClientFieldsSchema.extend({
+    revokedReason: z.string().nullable(),
+    foundAtUrl: z.string().nullable(),
+    previousTokenStopsAt: z.string().nullable(),
+  }),
 )
 export type ApiClientChanges = z.infer<typeof apiClientChangesSchema>
 
