@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyNextAuthUrlDefault, dfeSignInSettings, EnvError, notifySettings, parseEnv, serviceAddress } from './env'
+import { applyNextAuthUrlDefault, dfeSignInSettings, EnvError, leakNoticeNotifySettings, notifySettings, parseEnv, serviceAddress } from './env'
 
 describe('parseEnv', () => {
   it('gives development defaults so the app runs with nothing configured', () => {
@@ -185,5 +185,35 @@ describe('GOV.UK Notify settings', () => {
 
   it('refuses a base URL that is not http(s)', () => {
     expect(() => parseEnv({ ...complete, NOTIFY_BASE_URL: 'ftp://notify.example' })).toThrow(/- NOTIFY_BASE_URL must be the Notify API address/)
+  })
+})
+
+describe('secret-scanning settings', () => {
+  const github = 'https://api.github.com/meta/public_keys/secret_scanning'
+
+  it('turns the endpoint on with an https keys URL, or http on this machine only', () => {
+    expect(parseEnv({ NODE_ENV: 'development' }).SECRET_SCANNING_KEYS_URL).toBeUndefined()
+    expect(parseEnv({ NODE_ENV: 'development', SECRET_SCANNING_KEYS_URL: github }).SECRET_SCANNING_KEYS_URL).toBe(github)
+    expect(parseEnv({ NODE_ENV: 'development', SECRET_SCANNING_KEYS_URL: 'http://127.0.0.1:3652/keys' }).SECRET_SCANNING_KEYS_URL).toBe(
+      'http://127.0.0.1:3652/keys',
+    )
+    expect(() => parseEnv({ NODE_ENV: 'development', SECRET_SCANNING_KEYS_URL: 'http://api.github.com/meta' })).toThrow(
+      '- SECRET_SCANNING_KEYS_URL must be an https:// URL (http:// only for a server on 127.0.0.1 or localhost)',
+    )
+    expect(() => parseEnv({ NODE_ENV: 'development', SECRET_SCANNING_KEYS_URL: 'github' })).toThrow(/- SECRET_SCANNING_KEYS_URL must be the URL/)
+  })
+
+  it('e-mails a leaked token’s creator only with a Notify key and the template, which must be a UUID', () => {
+    const key = 'register-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0'
+    const templates = { NOTIFY_TEMPLATE_EXPIRES_SOON: 'f33517ff-2a88-4f6e-b855-c550268ce08a', NOTIFY_TEMPLATE_EXPIRED: '8e222534-7f05-4972-86e3-17c5d9f894e2' }
+    const template = '3b1f0c2a-9d4e-4f6a-8b7c-1d2e3f4a5b6c'
+    expect(leakNoticeNotifySettings(parseEnv({ NODE_ENV: 'development', NOTIFY_TEMPLATE_TOKEN_LEAKED: template }))).toBeUndefined()
+    expect(leakNoticeNotifySettings(parseEnv({ NODE_ENV: 'development', NOTIFY_API_KEY: key, ...templates }))).toBeUndefined()
+    expect(leakNoticeNotifySettings(parseEnv({ NODE_ENV: 'development', NOTIFY_API_KEY: key, ...templates, NOTIFY_TEMPLATE_TOKEN_LEAKED: template }))).toEqual({
+      apiKey: key,
+      baseUrl: undefined,
+      templateId: template,
+    })
+    expect(() => parseEnv({ NODE_ENV: 'development', NOTIFY_TEMPLATE_TOKEN_LEAKED: 'leaked' })).toThrow(/- NOTIFY_TEMPLATE_TOKEN_LEAKED must be a Notify template id/)
   })
 })

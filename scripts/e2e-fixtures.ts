@@ -41,6 +41,8 @@ try {
   for (let index = 1; index <= 12; index += 1) await add(`active-${index}`, anne, addDays(today, 90))
   // The several-instance journey regenerates this one's token (e2e/instances/revocation.spec.ts).
   await add('regenerate', anne, addDays(today, 90))
+  // The secret-scanning journey reports this one's token as found in public (e2e/instances/secret-scanning.spec.ts).
+  await add('leaked', anne, addDays(today, 90))
   // The change feed journey pages through the whole register more than once.
   await add('change-feed', anne, addDays(today, 90))
   // The fuzz journey spreads its thousands of API requests over these, under each client's rate limit.

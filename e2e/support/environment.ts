@@ -8,11 +8,16 @@ export function notifyStandInPort(port: string): string {
   return String(Number(port) + 51)
 }
 
+/** The port of the stand-in for GitHub's secret-scanning key list, which e2e/instances/secret-scanning.spec.ts serves. */
+export function secretScanningKeysPort(port: string): string {
+  return String(Number(port) + 52)
+}
+
 /** The stand-in's made-up service and key: Notify's format, `keyname-serviceid-secret`. */
 export const standInNotify = {
   serviceId: '2d0d4c1e-1b9f-4d3e-9a51-6f0c7e3a8b21',
   secret: '9c4f7a2e-5b8d-4e61-a3f0-1d2c3b4a5e6f',
-  templates: { expiresSoon: '5e1c9a44-3f6b-4c2d-8e7a-0b9d1f2a3c4e', expired: 'a7b3c5d9-2e4f-4a6b-9c8d-1e2f3a4b5c6d' },
+  templates: { expiresSoon: '5e1c9a44-3f6b-4c2d-8e7a-0b9d1f2a3c4e', expired: 'a7b3c5d9-2e4f-4a6b-9c8d-1e2f3a4b5c6d', tokenLeaked: 'c2d4e6f8-1a3b-4c5d-8e9f-0a1b2c3d4e5f' },
 }
 
 /** The environment of the servers the journeys run against: fixed, test-only secrets. */
@@ -42,6 +47,9 @@ export function e2eEnvironment(port: string): Record<string, string> {
     NOTIFY_TEMPLATE_EXPIRES_SOON: standInNotify.templates.expiresSoon,
     NOTIFY_TEMPLATE_EXPIRED: standInNotify.templates.expired,
     EXPIRY_REMINDERS_INTERVAL_SECONDS: '2',
+    NOTIFY_TEMPLATE_TOKEN_LEAKED: standInNotify.templates.tokenLeaked,
+    // GitHub's key list is served by the secret-scanning journey itself, with a key pair it makes.
+    SECRET_SCANNING_KEYS_URL: `http://127.0.0.1:${secretScanningKeysPort(port)}/meta/public_keys/secret_scanning`,
   }
 }
 
