@@ -69,6 +69,20 @@ describe('ActivityCard', () => {
     expect(html).not.toContain('Expiry date')
   })
 
+  it('says why the system revoked a client: its creator deactivated, or its token found in public and where', () => {
+    const revoked = { ...added, action: 'revoked' as const, title: 'API client revoked', actorName: null }
+    expect(render({ ...revoked, revokedReason: 'creator-deactivated' })).toMatch(
+      /Reason<\/dt><dd class="govuk-summary-list__value">The user who created it was deactivated<\/dd>/,
+    )
+    const url = 'https://github.com/o/r/blob/1/a.txt?x=<y>'
+    expect(render({ ...revoked, revokedReason: 'token-found-in-public', foundAtUrl: url })).toContain(
+      'Reason</dt><dd class="govuk-summary-list__value"><span class="govuk-!-text-break-word">Token found in public: https://github.com/o/r/blob/1/a.txt?x=&lt;y&gt;</span></dd>',
+    )
+    expect(render({ ...revoked, revokedReason: 'token-found-in-public', foundAtUrl: '' })).toMatch(
+      /Reason<\/dt><dd class="govuk-summary-list__value">Token found in public<\/dd>/,
+    )
+  })
+
   it('names the system, or a deleted user, as the actor', () => {
     expect(render({ ...added, actorName: null })).toContain('By the system on ')
     expect(render({ ...added, actorName: 'Deleted user' })).toContain('By Deleted user on ')
