@@ -2,7 +2,7 @@ import type { APIRequestContext, APIResponse, Page } from '@playwright/test'
 import { generateToken } from '@/lib/tokens/format'
 import type { StandInMessage } from '../../scripts/notify-stand-in/server'
 import { newSigningKey, signedReportHeaders, startKeyServer, type KeyServer } from '../../test/github-signing'
-import { distinctAddress, expectProblem, getInfo } from '../api/api-requests'
+import { distinctAddress, expectProblem, expectTooManyRequests, getInfo, sendMany } from '../api/api-requests'
 import { activityCard, dateTimePattern, expectClientPage, summaryRows } from '../pages/manage-api-client-page'
 import { notifyStandInPort, secretScanningKeysPort, standInNotify } from '../support/environment'
 import { fixtureToken } from '../support/fixtures'
@@ -31,8 +31,14 @@ test.afterAll(async () => {
   await Promise.all([keyServer?.close(), sql?.end()])
 })
 
-function postReport(request: APIRequestContext, origin: string, body: string, headers: Record<string, string>): Promise<APIResponse> {
-  return request.post(`${origin}/api/secret-scanning`, { data: body, headers: { ...headers, 'X-Forwarded-For': distinctAddress() } })
+function postReport(
+  request: APIRequestContext,
+  origin: string,
+  body: string,
+  headers: Record<string, string>,
+  address = distinctAddress(),
+): Promise<APIResponse> {
+  return request.post(`${origin}/api/secret-scanning`, { data: body, headers: { ...headers, 'X-Forwarded-For': address } })
 }
 
 /** The e-mail the Notify stand-in took about this client, once it has. */
@@ -61,6 +67,26 @@ test('a report without GitHub’s signature, or signed with another key, is refu
   const tampered = signedReportHeaders(body.replace('content', 'commit'), github)
   await expectProblem(await postReport(request, baseURL ?? '', body, tampered), 401)
   expect((await getInfo(request, distinctAddress(), token, baseURL)).status()).toBe(200)
+})
+
+test('a report too large, not GitHub’s shape, sent too often or by another method is refused with a problem', async ({ request, baseURL }) => {
+  const origin = baseURL ?? ''
+  const huge = JSON.stringify([{ token: 'x', type: 'register_api_token', url: 'u'.repeat(1_000_000), source: 'content' }])
+  expect(await expectProblem(await postReport(request, origin, huge, signedReportHeaders(huge, github)), 413)).toMatchObject({ title: 'Content Too Large' })
+  for (const body of ['{"token":"x"}', '[]', 'not json']) {
+    expect(await expectProblem(await postReport(request, origin, body, signedReportHeaders(body, github)), 400), body).toMatchObject({
+      detail: 'The body must be a JSON array of objects with token, type, url and source.',
+    })
+  }
+  const wrongMethod = await request.get(`${origin}/api/secret-scanning`)
+  await expectProblem(wrongMethod, 405)
+  expect(wrongMethod.headers().allow).toBe('POST, OPTIONS')
+  // Its own bucket per address: RATE_LIMIT_PER_IP (100) a minute, then 429.
+  const address = distinctAddress()
+  const body = '[]'
+  const responses = await sendMany(101, () => postReport(request, origin, body, signedReportHeaders(body, github), address))
+  expect(responses.slice(0, 100).every((response) => response.status() === 400)).toBe(true)
+  await expectTooManyRequests(responses[100] as APIResponse, 100)
 })
 
 test('a token GitHub reports through one instance is refused by the other on its very next request', async ({ request, baseURL }) => {
