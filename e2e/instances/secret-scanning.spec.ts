@@ -38,7 +38,8 @@ function postReport(
   headers: Record<string, string>,
   address = distinctAddress(),
 ): Promise<APIResponse> {
-  return request.post(`${origin}/api/secret-scanning`, { data: body, headers: { ...headers, 'X-Forwarded-For': address } })
+  // A Buffer is sent as it is; a string with a JSON content type would be serialised again, breaking the signature.
+  return request.post(`${origin}/api/secret-scanning`, { data: Buffer.from(body), headers: { ...headers, 'X-Forwarded-For': address } })
 }
 
 /** The e-mail the Notify stand-in took about this client, once it has. */
