@@ -52,12 +52,13 @@ const unsignedResponse = (requestId: string) =>
 
 /** Checks the signature on the exact bytes, then takes the report in; every refusal is problem+json and changes nothing. */
 async function verifiedReport(request: Request, requestId: string, keysUrl: string): Promise<Response> {
+  // The headers first: a request that cannot be GitHub's is refused before its body is read.
+  const signed = readSignedHeaders(request.headers)
+  if (!signed) return unsignedResponse(requestId)
   const body = await readBoundedBody(request, maxReportBytes)
   if (body === tooLarge) {
     return problemResponse({ status: 413, title: 'Content Too Large', detail: `A report may be at most ${maxReportBytes} bytes.` }, requestId)
   }
-  const signed = readSignedHeaders(request.headers)
-  if (!signed) return unsignedResponse(requestId)
   const lookup = await keyStore(keysUrl).keyFor(signed.keyIdentifier)
   if (lookup.outcome === 'unavailable') {
     logger.error('secret scanning: a report was refused because no public key could be fetched', { requestId })

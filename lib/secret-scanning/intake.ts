@@ -57,13 +57,16 @@ export async function takeInLeakReport(db: Database, matches: LeakedToken[], set
     if (token && match && !tokenHasStopped(token.stopsAt, settings.now) && !toRevoke.has(token.clientId)) toRevoke.set(token.clientId, match)
   })
   const revokedClientIds: string[] = []
+  const followUps: Array<Promise<void> | undefined> = []
   for (const [clientId, match] of toRevoke) {
     const result = await revokeLeakedApiClient(db, { id: clientId, at: settings.now, foundAtUrl: match.url })
     if (result.outcome !== 'changed') continue
     revokedClientIds.push(clientId)
     logger.warn('secret scanning: a token was found in public and its API client revoked', { clientId, url: match.url, source: match.source })
-    await settings.afterRevoking?.({ clientId, foundAtUrl: match.url })
+    // Started at once but awaited together: every revocation is made first, and a slow Notify delays the answer once, not per client.
+    followUps.push(settings.afterRevoking?.({ clientId, foundAtUrl: match.url }))
   }
+  await Promise.allSettled(followUps)
   const answers = matches.map((match, index) => {
     const hash = hashes[index]
     return leakAnswer(match, hash !== undefined && known.has(hash) ? 'true_positive' : 'false_positive')

@@ -7,10 +7,11 @@ const bytes = (text: string) => new TextEncoder().encode(text)
 
 describe('a report’s body', () => {
   it('reads GitHub’s array of matches, an empty url and a missing source included', () => {
-    const body = '[{"token":"t1","type":"register_api_token","url":"https://github.com/a","source":"commit"},{"token":"t2","type":"x","url":""}]'
+    const body = '[{"token":"t1","type":"register_api_token","url":"https://github.com/a","source":"commit"},{"token":"t2","type":"x","url":""},{"token":"t3","type":"x","url":null,"source":null}]'
     expect(parseReport(bytes(body))).toEqual([
       { token: 't1', type: 'register_api_token', url: 'https://github.com/a', source: 'commit' },
       { token: 't2', type: 'x', url: '', source: 'unknown' },
+      { token: 't3', type: 'x', url: '', source: 'unknown' },
     ])
   })
 

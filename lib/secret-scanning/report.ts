@@ -11,8 +11,9 @@ export type LeakedToken = { token: string; type: string; url: string; source: st
 const leakedTokenSchema = z.object({
   token: z.string().max(1_000),
   type: z.string().max(200),
-  url: z.string().max(2_000).default(''),
-  source: z.string().max(100).default('unknown'),
+  // GitHub's docs say the address may be empty; null or absent are taken the same way.
+  url: z.string().max(2_000).nullish().transform((value) => value ?? ''),
+  source: z.string().max(100).nullish().transform((value) => value ?? 'unknown'),
 })
 const reportSchema = z.array(leakedTokenSchema).min(1).max(10_000)
 
