@@ -11,7 +11,10 @@ type ActivityBase = {
   at: Date
   action: RevisionAction
   title: string
-  /** The actor's name, `Deleted user` if they have since been deleted (lib/users/names.ts), or null for the system. */
+  /**
+   * The actor's name, `Deleted user` if they have since been deleted (lib/users/names.ts), `System (command
+   * line)` for the operator's command line, or null for the system.
+   */
   actorName: string | null
 }
 
@@ -95,9 +98,13 @@ function selectActivity(db: Database, where: SQL | undefined) {
 
 type Row = Awaited<ReturnType<typeof selectActivity>>[number]
 
+/** Who the History card says made a change the operator's command line made (`npm run clients`). */
+export const commandLineActorName = 'System (command line)'
+
 function actorName({ revision, actor }: Row): string | null {
   if (actor) return shownName(actor)
-  return revision.actorId ? deletedUserName : null
+  if (revision.actorId) return deletedUserName
+  return revision.origin === 'command-line' ? commandLineActorName : null
 }
 
 /** A client's item title; a reminder's names whom it went to, as they were named when it was sent. */
