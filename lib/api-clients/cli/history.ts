@@ -34,7 +34,8 @@ function itemText(item: ReturnType<typeof itemJson>): string {
     ['Previous token stops working', item.previousTokenStopsAt ? formatDateTime(new Date(item.previousTokenStopsAt)) : undefined],
     ['Reason', item.reason ?? undefined],
   ])
-  return `${formatDateTime(new Date(item.at))}  ${item.title}\n${fields.replace(/^/gm, '  ')}`
+  const indented = fields.replace(/^(?=.)/gm, '  ')
+  return `${formatDateTime(new Date(item.at))}  ${item.title}\n${indented}`
 }
 
 /** `history ID`: every change to a client that is not deleted, newest first, as its History section shows them. */
