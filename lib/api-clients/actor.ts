@@ -8,6 +8,9 @@ import type { CurrentUser } from '@/lib/auth/roles'
  */
 export const commandLine = { kind: 'command-line' } as const
 
+/** Who the History card and a client's page say made a change the command line made. */
+export const commandLineActorName = 'System (command line)'
+
 /** Who makes a change to an API client: a signed-in person, or the operator's command line. */
 export type Actor = CurrentUser | typeof commandLine
 

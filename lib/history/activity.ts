@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '@/db'
 import { apiClients, revisions, users, type RevisionAction } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
+import { commandLineActorName } from '@/lib/api-clients/actor'
 import { deletedUserName, fullName, shownName } from '@/lib/users/names'
 import { apiClientChangesSchema, apiClientSnapshotSchema, userChangesSchema, userSnapshotSchema, type ApiClientSnapshot } from './snapshots'
 
@@ -97,9 +98,6 @@ function selectActivity(db: Database, where: SQL | undefined) {
 }
 
 type Row = Awaited<ReturnType<typeof selectActivity>>[number]
-
-/** Who the History card says made a change the operator's command line made (`npm run clients`). */
-export const commandLineActorName = 'System (command line)'
 
 function actorName({ revision, actor }: Row): string | null {
   if (actor) return shownName(actor)

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { revisions, users } from '@/db/schema'
-import { commandLine } from '@/lib/api-clients/actor'
+import { commandLine, commandLineActorName } from '@/lib/api-clients/actor'
 import { createApiClient, revokeApiClient } from '@/lib/api-clients/commands'
+import { findApiClient } from '@/lib/api-clients/details'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { createTestDatabase, type TestDatabase } from '@/test/database'
-import { apiClientHistory, commandLineActorName } from './activity'
+import { apiClientHistory } from './activity'
 
 // revisions.origin (migration 0010): the command line's changes are the system's, told apart from the service's own.
 let database: TestDatabase
@@ -41,6 +42,8 @@ describe('the origin of a revision', () => {
       ['API client added', 'Anne Wilson'],
     ])
     expect(commandLineActorName).toBe('System (command line)')
+    const page = await findApiClient(database.db, anne, created.client.id, at)
+    expect(page?.revoked).toEqual({ at, byName: 'System (command line)' })
   })
 
   it('is refused on a person’s change and for an origin the schema does not know', async () => {
