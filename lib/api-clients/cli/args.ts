@@ -15,8 +15,9 @@ export type CommandArgs<Names extends string> = {
 export type ParsedArgs<Names extends string> = { ok: true; args: CommandArgs<Names> } | { ok: false; message: string }
 
 /**
- * Reads one command's arguments with node:util parseArgs, strictly: unknown options, a missing value and a
- * repeated option are usage errors rather than guesses. Every command also takes --format and --help.
+ * Reads one command's arguments with node:util parseArgs, strictly: an unknown option, a missing value or an
+ * extra argument is a usage error rather than a guess (a repeated option takes its last value, as parseArgs
+ * does). Every command also takes --format and --help.
  */
 export function parseCommandArgs<Names extends string>(args: string[], names: readonly Names[], maxPositionals: number): ParsedArgs<Names> {
   const options: ParseArgsConfig['options'] = {
