@@ -25,7 +25,11 @@ afterAll(async () => {
 
 /** The check constraint PostgreSQL names in its refusal, whichever driver reported it and however Drizzle wrapped it. */
 function constraintOf(error: unknown): string | undefined {
-  for (let cause = error as { constraint?: string; constraint_name?: string; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
+  for (
+    let cause = error as { constraint?: string; constraint_name?: string; cause?: unknown } | undefined;
+    cause;
+    cause = cause.cause as typeof cause
+  ) {
     if (cause.constraint ?? cause.constraint_name) return cause.constraint ?? cause.constraint_name
   }
   return undefined
@@ -52,7 +56,10 @@ describe('the origin of a revision', () => {
       database.db
         .insert(revisions)
         .values(values)
-        .then(() => 'inserted', (error: unknown) => constraintOf(error))
+        .then(
+          () => 'inserted',
+          (error: unknown) => constraintOf(error),
+        )
     expect(await refusal({ ...base, revisionNumber: 1, actorId: anne.id, origin: 'command-line' })).toBe('revisions_origin_only_for_system')
     expect(await refusal({ ...base, revisionNumber: 2, origin: 'cron' as never })).toBe('revisions_origin')
     await database.db.insert(revisions).values({ ...base, revisionNumber: 3, origin: 'command-line' })

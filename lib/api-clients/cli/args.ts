@@ -23,7 +23,7 @@ export function parseCommandArgs<Names extends string>(args: string[], names: re
   const options: ParseArgsConfig['options'] = {
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
-    ...Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as StringOptions,
+    ...(Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as StringOptions),
   }
   let parsed: ReturnType<typeof parseArgs>
   try {

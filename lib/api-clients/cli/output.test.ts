@@ -4,11 +4,25 @@ import { formatFields, formatTable } from './output'
 
 describe('command-line output', () => {
   it('lines up table columns by characters, not UTF-16 units, and leaves the last column ragged', () => {
-    expect(formatTable(['A', 'Name'], [['😀x', 'one'], ['yy', 'two words']])).toBe('A   Name\n😀x  one\nyy  two words\n')
+    expect(
+      formatTable(
+        ['A', 'Name'],
+        [
+          ['😀x', 'one'],
+          ['yy', 'two words'],
+        ],
+      ),
+    ).toBe('A   Name\n😀x  one\nyy  two words\n')
   })
 
   it('lines up labelled values and leaves out the undefined ones', () => {
-    expect(formatFields([['ID', '1'], ['Revoked', undefined], ['Client name', 'X']])).toBe('ID           1\nClient name  X\n')
+    expect(
+      formatFields([
+        ['ID', '1'],
+        ['Revoked', undefined],
+        ['Client name', 'X'],
+      ]),
+    ).toBe('ID           1\nClient name  X\n')
   })
 })
 

@@ -46,9 +46,7 @@ export function fail(io: CliIo, code: ExitCode, ...messages: string[]): ExitCode
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => [...(row[column] ?? '')].length)))
   const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - [...cell].length)))
-      .join('  ')
+    cells.map((cell, column) => (column === cells.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - [...cell].length))).join('  ')
   return [header, ...rows].map((cells) => `${line(cells)}\n`).join('')
 }
 

@@ -66,7 +66,17 @@ describe(`tsx db/cli/clients.ts as a child process (${kind})`, () => {
   const server = async () => {
     if (database?.kind !== 'postgres') throw new Error('needs PostgreSQL')
     await addTestUser(database, 'anne@education.gov.uk')
-    const create = await clients('create', '--name', 'From a script', '--expires-on', addDays(ukDate(new Date()), 30), '--creator', 'anne@education.gov.uk', '--format', 'json')
+    const create = await clients(
+      'create',
+      '--name',
+      'From a script',
+      '--expires-on',
+      addDays(ukDate(new Date()), 30),
+      '--creator',
+      'anne@education.gov.uk',
+      '--format',
+      'json',
+    )
     const name = new URL(database.url).pathname.slice(1)
     expect(create.stderr).toBe(`Using PostgreSQL database ${name} on ${new URL(database.url).host} (DATABASE_URL)\n`)
     expect(create.code).toBe(exitCodes.ok)

@@ -9,6 +9,8 @@ let database: TestDatabase
 const at = new Date('2026-11-22T10:00:00Z')
 const ids: Record<string, string> = {}
 const cli = (...argv: string[]) => runCli(database, at, ...argv)
+const idsListed = async (...filters: string[]) =>
+  ((await cli('list', ...filters, '--format', 'json')).json() as { clients: { id: string }[] }).clients.map((client) => client.id)
 
 beforeAll(async () => {
   database = await createTestDatabase()
@@ -59,10 +61,9 @@ describe(`npm run clients -- list (${process.env.TEST_DATABASE_KIND ?? 'pglite'}
         },
       ],
     })
-    expect(((await cli('list', '--status', 'expired', '--format', 'json')).json() as { clients: { id: string }[] }).clients.map((c) => c.id)).toEqual([ids.old])
-    expect(((await cli('list', '--status', 'revoked', '--format', 'json')).json() as { clients: { id: string }[] }).clients.map((c) => c.id)).toEqual([
-      ids.revoked,
-    ])
+    expect(await idsListed('--status', 'expired')).toEqual([ids.old])
+    expect(await idsListed('--status', 'revoked')).toEqual([ids.revoked])
+    expect(await idsListed('--creator', 'anne@education.gov.uk')).toEqual([ids.old, ids.payroll])
   })
 
   it('says so when nothing matches, and refuses an unknown creator or status', async () => {
@@ -72,7 +73,11 @@ describe(`npm run clients -- list (${process.env.TEST_DATABASE_KIND ?? 'pglite'}
       out: '',
       err: 'No user has the email address nobody@education.gov.uk\n',
     })
-    expect(await cli('list', '--status', 'lapsed')).toMatchObject({ code: exitCodes.usage, out: '', err: "--status must be active, expired or revoked, not 'lapsed'\n" })
+    expect(await cli('list', '--status', 'lapsed')).toMatchObject({
+      code: exitCodes.usage,
+      out: '',
+      err: "--status must be active, expired or revoked, not 'lapsed'\n",
+    })
   })
 })
 

@@ -60,10 +60,7 @@ async function selectClients(db: Database, where: SQL | undefined, now: Date): P
 export function listCliClients(db: Database, filter: { creatorId?: string; status?: ApiClientStatus }, now: Date): Promise<CliClient[]> {
   return selectClients(
     db,
-    and(
-      filter.creatorId ? eq(apiClients.createdById, filter.creatorId) : undefined,
-      filter.status ? statusCondition(filter.status, now) : undefined,
-    ),
+    and(filter.creatorId ? eq(apiClients.createdById, filter.creatorId) : undefined, filter.status ? statusCondition(filter.status, now) : undefined),
     now,
   )
 }

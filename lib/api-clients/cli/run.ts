@@ -31,7 +31,9 @@ export function prepareClients(argv: string[], io: CliIo): PreparedCommand {
   }
   const missing = command.positionals.slice(parsed.args.positionals.length)
   if (missing.length > 0) {
-    return { done: fail(io, exitCodes.usage, `Give the API client's ${missing.join(' ')}: npm run clients -- ${name} ${command.positionals.join(' ')}`) }
+    return {
+      done: fail(io, exitCodes.usage, `Give the API client's ${missing.join(' ')}: npm run clients -- ${name} ${command.positionals.join(' ')}`),
+    }
   }
   const { args } = parsed
   return { run: (context) => command.run(context, args) }
