@@ -5,6 +5,13 @@ import { users } from './users'
 export const revisionEntityTypes = ['api_client', 'user'] as const
 export const revisionActions = ['added', 'updated', 'regenerated', 'revoked', 'deleted', 'deactivated', 'reactivated', 'reminded'] as const
 
+/**
+ * Where a change the system made came from, when that is worth telling apart from the service itself:
+ * `command-line` for the operator's `npm run clients` (docs/decisions/0024). Null for everything else.
+ */
+export const revisionOrigins = ['command-line'] as const
+
+export type RevisionOrigin = (typeof revisionOrigins)[number]
 export type RevisionEntityType = (typeof revisionEntityTypes)[number]
 export type RevisionAction = (typeof revisionActions)[number]
 
@@ -24,6 +31,8 @@ export const revisions = pgTable(
     action: text('action').$type<RevisionAction>().notNull(),
     /** Who made the change; null means the system. */
     actorId: uuid('actor_id').references(() => users.id),
+    /** Set only on the system's changes (actor_id null): which tool made it (revisionOrigins). */
+    origin: text('origin').$type<RevisionOrigin>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** The tracked fields after the change. */
     snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull(),
@@ -35,6 +44,9 @@ export const revisions = pgTable(
     index('revisions_created_at').on(table.createdAt.desc(), table.id.desc()),
     check('revisions_entity_type', sql`${table.entityType} in (${inList(revisionEntityTypes)})`),
     check('revisions_action', sql`${table.action} in (${inList(revisionActions)})`),
+    check('revisions_origin', sql`${table.origin} in (${inList(revisionOrigins)})`),
+    // An origin names a tool, not a person: a change by a person is theirs, whatever they used.
+    check('revisions_origin_only_for_system', sql`${table.origin} is null or ${table.actorId} is null`),
     check('revisions_revision_number_positive', sql`${table.revisionNumber} > 0`),
   ],
 )

@@ -2,15 +2,17 @@ import { and, count, eq, isNull, type SQL } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { apiClients } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
+import { isCommandLine, type Actor } from './actor'
 
 /**
  * The one rule for which API clients a person may see and manage: general-access users every client
  * that is not deleted; API-only users only the clients they created. Every query about clients for a
- * person goes through this condition.
+ * person (or the operator's command line) goes through this condition.
  */
-export function visibleApiClients(viewer: CurrentUser): SQL {
+export function visibleApiClients(viewer: Actor): SQL {
   const notDeleted = isNull(apiClients.deletedAt)
-  if (viewer.role === 'general-access') return notDeleted
+  // The operator's command line sees what general-access users see (lib/api-clients/actor.ts).
+  if (isCommandLine(viewer) || viewer.role === 'general-access') return notDeleted
   return and(notDeleted, eq(apiClients.createdById, viewer.id)) as SQL
 }
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm'
 import type { Database, Transaction } from '@/db'
 import { violatesUniqueIndex } from '@/db/errors'
-import { apiClients, apiClientTokens, type ApiClient } from '@/db/schema'
+import { apiClients, apiClientTokens, type ApiClient, type RevisionOrigin } from '@/db/schema'
 import { announceApiClientChange, forgetApiClient } from '@/lib/token-cache/client-changes'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { recordRevision } from '@/lib/history/revisions'
@@ -9,6 +9,7 @@ import type { ApiClientChanges, ApiClientSnapshot } from '@/lib/history/snapshot
 import { isUuid } from '@/lib/ids'
 import { generateToken, hashToken } from '@/lib/tokens/format'
 import { visibleApiClients } from './access'
+import { actorIdOf, originOf, type Actor } from './actor'
 import { apiClientStatus } from './status'
 import { overlapEnd, type OverlapChoice } from './overlap'
 
@@ -34,7 +35,15 @@ export type CreateApiClientResult = { outcome: 'created'; client: ApiClient; tok
  */
 export async function createApiClient(
   db: Database,
-  input: { name: string; expiresOn: string; creator: CurrentUser; at: Date; tokens: TokenSettings },
+  input: {
+    name: string
+    expiresOn: string
+    creator: CurrentUser
+    /** Who adds it, when that is not the creator: the operator's command line, adding it for them. */
+    actor?: Actor
+    at: Date
+    tokens: TokenSettings
+  },
 ): Promise<CreateApiClientResult> {
   const { plaintext, hint } = generateToken(input.tokens.environment)
   try {
@@ -61,7 +70,8 @@ export async function createApiClient(
         entityType: 'api_client',
         entityId: inserted.id,
         action: 'added',
-        actorId: input.creator.id,
+        actorId: actorIdOf(input.actor ?? input.creator),
+        origin: originOf(input.actor ?? input.creator),
         at: input.at,
         snapshot: apiClientSnapshot(inserted, hint),
       })
@@ -75,7 +85,7 @@ export async function createApiClient(
 }
 
 /** Locks a client the person may manage, for the rest of the transaction; undefined if there is none. */
-async function lockVisibleClient(tx: Transaction, viewer: CurrentUser, id: string): Promise<ApiClient | undefined> {
+async function lockVisibleClient(tx: Transaction, viewer: Actor, id: string): Promise<ApiClient | undefined> {
   if (!isUuid(id)) return undefined
   const [client] = await tx
     .select()
@@ -160,7 +170,7 @@ export function deletion(actorId: string | null, at: Date): ApiClientChange {
 export async function writeApiClientChange(
   tx: Transaction,
   client: ApiClient,
-  input: { actorId: string | null; at: Date },
+  input: { actorId: string | null; at: Date; origin?: RevisionOrigin },
   change: ApiClientChange,
 ): Promise<ApiClient> {
   const [changed] = await tx.update(apiClients).set(change.set).where(eq(apiClients.id, client.id)).returning()
@@ -172,6 +182,7 @@ export async function writeApiClientChange(
     entityId: client.id,
     action: change.action,
     actorId: change.bySystem ? null : input.actorId,
+    origin: input.origin,
     at: input.at,
     snapshot: apiClientSnapshot(changed, await newestTokenHint(tx, client.id)),
     changes: change.changes,
@@ -208,10 +219,10 @@ export async function newestTokenHint(tx: Transaction, clientId: string): Promis
 async function applyChange(
   tx: Transaction,
   client: ApiClient,
-  input: { actor: CurrentUser; at: Date },
+  input: { actor: Actor; at: Date },
   change: ApiClientChange,
 ): Promise<ChangeResult> {
-  const changed = await writeApiClientChange(tx, client, { actorId: input.actor.id, at: input.at }, change)
+  const changed = await writeApiClientChange(tx, client, { actorId: actorIdOf(input.actor), origin: originOf(input.actor), at: input.at }, change)
   // The register API caches clients (with their names: GET /api/v1/info shows them).
   await announceApiClientChange(tx, client.id)
   return { outcome: 'changed', client: changed }
@@ -221,7 +232,7 @@ async function applyChange(
  * Renames an active client the person may manage, recording old and new names. Expired and revoked
  * clients cannot be edited; saving the same name records nothing.
  */
-export async function renameApiClient(db: Database, input: { id: string; name: string; actor: CurrentUser; at: Date }): Promise<ChangeResult> {
+export async function renameApiClient(db: Database, input: { id: string; name: string; actor: Actor; at: Date }): Promise<ChangeResult> {
   const change = db.transaction(async (tx): Promise<ChangeResult> => {
     const client = await lockVisibleClient(tx, input.actor, input.id)
     if (!client) return { outcome: 'not-found' }
@@ -239,12 +250,12 @@ export async function renameApiClient(db: Database, input: { id: string; name: s
 }
 
 /** Revokes an active client the person may manage; its token stops working on the next request. */
-export async function revokeApiClient(db: Database, input: { id: string; actor: CurrentUser; at: Date }): Promise<ChangeResult> {
+export async function revokeApiClient(db: Database, input: { id: string; actor: Actor; at: Date }): Promise<ChangeResult> {
   const change = db.transaction(async (tx): Promise<ChangeResult> => {
     const client = await lockVisibleClient(tx, input.actor, input.id)
     if (!client) return { outcome: 'not-found' }
     if (apiClientStatus(client, input.at) !== 'active') return { outcome: 'not-active', client }
-    return applyChange(tx, client, input, revocation(input.actor.id, input.at))
+    return applyChange(tx, client, input, revocation(actorIdOf(input.actor), input.at))
   })
   return forgettingAfterwards(input.id, change)
 }
@@ -266,11 +277,11 @@ export async function revokeLeakedApiClient(db: Database, input: { id: string; a
 }
 
 /** Soft-deletes a client the person may manage, whatever its status; the row and its history stay. */
-export async function deleteApiClient(db: Database, input: { id: string; actor: CurrentUser; at: Date }): Promise<ChangeResult> {
+export async function deleteApiClient(db: Database, input: { id: string; actor: Actor; at: Date }): Promise<ChangeResult> {
   const change = db.transaction(async (tx): Promise<ChangeResult> => {
     const client = await lockVisibleClient(tx, input.actor, input.id)
     if (!client) return { outcome: 'not-found' }
-    return applyChange(tx, client, input, deletion(input.actor.id, input.at))
+    return applyChange(tx, client, input, deletion(actorIdOf(input.actor), input.at))
   })
   return forgettingAfterwards(input.id, change)
 }
@@ -288,7 +299,7 @@ export type RegenerateResult =
  */
 export async function regenerateApiClientToken(
   db: Database,
-  input: { id: string; actor: CurrentUser; at: Date; overlap: OverlapChoice; tokens: TokenSettings },
+  input: { id: string; actor: Actor; at: Date; overlap: OverlapChoice; tokens: TokenSettings },
 ): Promise<RegenerateResult> {
   const { plaintext, hint } = generateToken(input.tokens.environment)
   const change = db.transaction(async (tx): Promise<RegenerateResult> => {
@@ -311,14 +322,15 @@ export async function regenerateApiClientToken(
       clientId: client.id,
       tokenHash: hashToken(plaintext, input.tokens.pepper),
       tokenHint: hint,
-      createdById: input.actor.id,
+      createdById: actorIdOf(input.actor),
       createdAt: input.at,
     })
     await recordRevision(tx, {
       entityType: 'api_client',
       entityId: client.id,
       action: 'regenerated',
-      actorId: input.actor.id,
+      actorId: actorIdOf(input.actor),
+      origin: originOf(input.actor),
       at: input.at,
       snapshot: apiClientSnapshot(client, hint),
       changes: {

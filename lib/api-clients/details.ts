@@ -1,12 +1,13 @@
 import { and, desc, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '@/db'
-import { apiClients, apiClientTokens, users } from '@/db/schema'
+import { apiClients, apiClientTokens, revisions, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { isUuid } from '@/lib/ids'
 import { shownName } from '@/lib/users/names'
 import { clientNameNotUniqueMessage, validateClientName, type ClientNameResult } from './client-name'
 import { visibleApiClients } from './access'
+import { commandLineActorName } from './actor'
 import { apiClientStatus, apiClientTag, type ApiClientStatus, type ApiClientTag } from './status'
 
 export type ApiClientDetails = {
@@ -21,7 +22,7 @@ export type ApiClientDetails = {
   createdById: string
   creatorName: string
   lastUsedAt: Date | null
-  /** When it was revoked and by whom: a name, `Deleted user`, or `System` (its creator's deactivation). */
+  /** When it was revoked and by whom: a name, `Deleted user`, `System` (its creator's deactivation) or `System (command line)`. */
   revoked?: { at: Date; byName: string }
   /** During a regeneration's overlap: when the replaced token stops working. */
   previousTokenStopsAt?: Date
@@ -61,10 +62,21 @@ export async function findApiClient(db: Database, viewer: CurrentUser, id: strin
     createdById: client.createdById,
     creatorName: shownName(creator),
     lastUsedAt: client.lastUsedAt,
-    // No revoker means the system did it: deactivating the creator revokes their clients.
-    revoked: client.revokedAt ? { at: client.revokedAt, byName: revoker ? shownName(revoker) : 'System' } : undefined,
+    // No revoker means the system did it: deactivating the creator revokes their clients, or the command line.
+    revoked: client.revokedAt ? { at: client.revokedAt, byName: revoker ? shownName(revoker) : await systemRevokerName(db, client.id) } : undefined,
     previousTokenStopsAt,
   }
+}
+
+/** `System`, or `System (command line)` when the operator's command line revoked the client (its revision's origin). */
+async function systemRevokerName(db: Database, clientId: string): Promise<string> {
+  const [revision] = await db
+    .select({ origin: revisions.origin })
+    .from(revisions)
+    .where(and(eq(revisions.entityType, 'api_client'), eq(revisions.entityId, clientId), eq(revisions.action, 'revoked')))
+    .orderBy(desc(revisions.revisionNumber))
+    .limit(1)
+  return revision?.origin === 'command-line' ? commandLineActorName : 'System'
 }
 
 /** When a client's replaced token stops, if it still works at `now` (a regeneration's overlap). */

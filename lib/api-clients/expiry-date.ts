@@ -13,7 +13,8 @@ type ExpiryDateError = Extract<ExpiryDateResult, { ok: false }>
 
 /** The date's parts in the order the page shows them. */
 export const dateFields: readonly DateField[] = ['day', 'month', 'year']
-const notRealDateMessage = 'Expiry date must be a real date'
+/** The message for a date that cannot exist (also the command line's, for a date not written as YYYY-MM-DD). */
+export const notRealDateMessage = 'Expiry date must be a real date'
 
 // GOV.UK asks services to accept month names in full or abbreviated form ('jan', 'January'), in any case.
 // A Map, not an object literal, so that 'constructor' or 'toString' cannot find Object.prototype members.

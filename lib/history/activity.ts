@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '@/db'
 import { apiClients, revisions, users, type RevisionAction } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
+import { commandLineActorName } from '@/lib/api-clients/actor'
 import { deletedUserName, fullName, shownName } from '@/lib/users/names'
 import { apiClientChangesSchema, apiClientSnapshotSchema, userChangesSchema, userSnapshotSchema, type ApiClientSnapshot } from './snapshots'
 
@@ -11,7 +12,10 @@ type ActivityBase = {
   at: Date
   action: RevisionAction
   title: string
-  /** The actor's name, `Deleted user` if they have since been deleted (lib/users/names.ts), or null for the system. */
+  /**
+   * The actor's name, `Deleted user` if they have since been deleted (lib/users/names.ts), `System (command
+   * line)` for the operator's command line, or null for the system.
+   */
   actorName: string | null
 }
 
@@ -99,7 +103,8 @@ type Row = Awaited<ReturnType<typeof selectActivity>>[number]
 
 function actorName({ revision, actor }: Row): string | null {
   if (actor) return shownName(actor)
-  return revision.actorId ? deletedUserName : null
+  if (revision.actorId) return deletedUserName
+  return revision.origin === 'command-line' ? commandLineActorName : null
 }
 
 /** A client's item title; a reminder's names whom it went to, as they were named when it was sent. */

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Transaction } from '@/db'
-import { revisions, type RevisionAction } from '@/db/schema'
+import { revisions, type RevisionAction, type RevisionOrigin } from '@/db/schema'
 import type { ApiClientChanges, ApiClientSnapshot, UserChanges, UserSnapshot } from './snapshots'
 
 type RevisionBase = {
@@ -8,6 +8,8 @@ type RevisionBase = {
   action: RevisionAction
   /** null when the system made the change. */
   actorId: string | null
+  /** For the system's changes only: the tool that made it (`command-line`: `npm run clients`). */
+  origin?: RevisionOrigin
   at: Date
 }
 
@@ -32,6 +34,7 @@ export async function recordRevision(tx: Transaction, input: RevisionInput): Pro
     revisionNumber,
     action: input.action,
     actorId: input.actorId,
+    origin: input.origin ?? null,
     createdAt: input.at,
     snapshot: input.snapshot,
     changes: input.changes ?? {},
