@@ -23,6 +23,7 @@ export function apiClientSnapshot(client: ApiClient, tokenHint: string): ApiClie
     createdById: client.createdById,
     revokedAt: client.revokedAt?.toISOString() ?? null,
     deletedAt: client.deletedAt?.toISOString() ?? null,
+    allowedAddresses: client.allowedAddresses,
   }
 }
 
@@ -34,7 +35,7 @@ export type CreateApiClientResult = { outcome: 'created'; client: ApiClient; tok
  */
 export async function createApiClient(
   db: Database,
-  input: { name: string; expiresOn: string; creator: CurrentUser; at: Date; tokens: TokenSettings },
+  input: { name: string; expiresOn: string; allowedAddresses?: string[]; creator: CurrentUser; at: Date; tokens: TokenSettings },
 ): Promise<CreateApiClientResult> {
   const { plaintext, hint } = generateToken(input.tokens.environment)
   try {
@@ -44,6 +45,7 @@ export async function createApiClient(
         .values({
           name: input.name,
           expiresOn: input.expiresOn,
+          allowedAddresses: input.allowedAddresses ?? [],
           createdById: input.creator.id,
           createdAt: input.at,
           updatedAt: input.at,
@@ -75,7 +77,7 @@ export async function createApiClient(
 }
 
 /** Locks a client the person may manage, for the rest of the transaction; undefined if there is none. */
-async function lockVisibleClient(tx: Transaction, viewer: CurrentUser, id: string): Promise<ApiClient | undefined> {
+export async function lockVisibleClient(tx: Transaction, viewer: CurrentUser, id: string): Promise<ApiClient | undefined> {
   if (!isUuid(id)) return undefined
   const [client] = await tx
     .select()
@@ -91,7 +93,7 @@ async function lockVisibleClient(tx: Transaction, viewer: CurrentUser, id: strin
  * change that was made. Other instances hear of it from the notification sent inside the transaction,
  * which PostgreSQL delivers only on commit (lib/token-cache/client-changes.ts).
  */
-async function forgettingAfterwards(clientId: string, change: Promise<ChangeResult>): Promise<ChangeResult> {
+export async function forgettingAfterwards(clientId: string, change: Promise<ChangeResult>): Promise<ChangeResult> {
   try {
     return await change
   } finally {
@@ -188,7 +190,7 @@ export async function newestTokenHint(tx: Transaction, clientId: string): Promis
  * Applies one change to a locked client: updates the row, appends its revision and tells every instance's
  * token cache, all in the caller's transaction.
  */
-async function applyChange(
+export async function applyChange(
   tx: Transaction,
   client: ApiClient,
   input: { actor: CurrentUser; at: Date },

@@ -12,6 +12,8 @@ const apiClientFieldsSchema = z.object({
   createdById: z.string(),
   revokedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
+  // Optional: revisions written before allowlists existed do not have it (and allowed any address).
+  allowedAddresses: z.array(z.string()).optional(),
 })
 /** On an expiry reminder's revision only, which reminder went, and to whom, named as they were then. */
 export const apiClientSnapshotSchema = apiClientFieldsSchema.extend({
