@@ -12,12 +12,12 @@ const apiClientFieldsSchema = z.object({
   createdById: z.string(),
   revokedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
-  // Optional: revisions written before allowlists existed do not have it (and allowed any address).
-  allowedAddresses: z.array(z.string()).optional(),
 })
 /** On an expiry reminder's revision only, which reminder went, and to whom, named as they were then. */
 export const apiClientSnapshotSchema = apiClientFieldsSchema.extend({
   reminder: z.object({ kind: z.string(), recipientName: z.string() }).optional(),
+  // Optional: revisions written before allowlists existed do not have it (and allowed any address).
+  allowedAddresses: z.array(z.string()).optional(),
 })
 export type ApiClientSnapshot = z.infer<typeof apiClientSnapshotSchema>
 
@@ -40,7 +40,11 @@ function changesOf<Shape extends z.ZodRawShape>(snapshot: z.ZodObject<Shape>) {
 
 // A change may also say why the system made it, and when a regenerated client's previous token stops.
 export const apiClientChangesSchema = changesOf(
-  apiClientFieldsSchema.extend({ revokedReason: z.string().nullable(), previousTokenStopsAt: z.string().nullable() }),
+  apiClientFieldsSchema.extend({
+    revokedReason: z.string().nullable(),
+    previousTokenStopsAt: z.string().nullable(),
+    allowedAddresses: z.array(z.string()),
+  }),
 )
 export type ApiClientChanges = z.infer<typeof apiClientChangesSchema>
 
