@@ -54,3 +54,14 @@ describe('compileAddressAllowlist', () => {
     expect(list?.allows('203.0.113.7')).toBe(true)
   })
 })
+
+describe('a compiled allowlist asked about many callers', () => {
+  it('gives the same answers when asked again, past the number it remembers', () => {
+    const list = allowlist('10.0.0.0/22')
+    const addresses = Array.from({ length: 1_500 }, (_, index) => `10.0.${index >> 8}.${index & 255}`)
+    const first = addresses.map((address) => list?.allows(address))
+    const again = addresses.map((address) => list?.allows(address))
+    expect(again).toEqual(first)
+    expect(first.filter(Boolean)).toHaveLength(1_024)
+  })
+})
