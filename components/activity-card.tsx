@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { AllowedAddressesValue } from './allowed-addresses-value'
 import { SummaryList, type SummaryListRow } from './govuk/summary-list'
 import { formatDate, formatDateTime } from '@/lib/dates'
 import type { ActivityItem } from '@/lib/history/activity'
@@ -44,7 +45,19 @@ function rows(item: ActivityItem): SummaryListRow[] {
     ...(item.previousTokenStopsAt
       ? [{ key: { text: 'Previous token stops working' }, value: { text: formatDateTime(item.previousTokenStopsAt) } }]
       : []),
+    ...allowedAddressRows(item.allowedAddresses, item.previousAllowedAddresses),
     ...(item.revokedReason ? [reasonRow(item.revokedReason, item.foundAtUrl)] : []),
+  ]
+}
+
+/** The allowed IP addresses when they say something: after a change (old and new lists), or on an added client with some. */
+function allowedAddressRows(addresses: string[] | undefined, previous: string[] | undefined): SummaryListRow[] {
+  if (addresses === undefined) return []
+  const value = (list: string[]) => ({ html: <AllowedAddressesValue addresses={list} /> })
+  if (previous === undefined) return [{ key: { text: 'Allowed IP addresses' }, value: value(addresses) }]
+  return [
+    { key: { text: 'Old allowed IP addresses' }, value: value(previous) },
+    { key: { text: 'New allowed IP addresses' }, value: value(addresses) },
   ]
 }
 

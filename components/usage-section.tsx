@@ -27,7 +27,7 @@ export function UsageSection({ usage }: { usage: UsageReport }) {
       <Details summaryText="What the figures mean">
         <p className="govuk-body">
           <strong>Succeeded</strong> means the token was accepted. <strong>Rate limited</strong> means the request was turned away because too many
-          were sent in a minute. <strong>Refused</strong> means the token was refused because the client had been revoked or had expired.
+          were sent in a minute. <strong>Refused</strong> means the token was refused because the client had been revoked or had expired, or the request came from an IP address the client does not allow.
         </p>
         <p className="govuk-body">Figures are kept for 13 months.</p>
       </Details>

@@ -50,6 +50,7 @@ function pagesToWalk(id: string): [string, Outcome, Outcome, Outcome][] {
     [`/api-clients/${id}`, 200, 200, 404],
     [`/api-clients/${id}/edit`, 200, 200, 404],
     [`/api-clients/${id}/check`, 200, 200, 404],
+    [`/api-clients/${id}/allowed-addresses`, 200, 200, 404],
     [`/api-clients/${id}/regenerate`, 200, 200, 404],
     // Without a choice from step 1 the check page goes to the client's page: 200 for whoever may see it.
     [`/api-clients/${id}/regenerate/check`, 200, 200, 404],
@@ -133,6 +134,7 @@ test.describe('Authorisation of every API client page and action', () => {
     const before = await ownersView(ownerPage, clientId)
     const forms: { path: string; button: string; change: Record<string, string> }[] = [
       { path: `/api-clients/${clientId}/edit`, button: 'Continue', change: { name: 'Taken over' } },
+      { path: `/api-clients/${clientId}/allowed-addresses`, button: 'Save changes', change: { 'allowed-addresses': '203.0.113.7' } },
       { path: `/api-clients/${clientId}/regenerate`, button: 'Continue', change: { overlap: 'immediately' } },
       { path: `/api-clients/${clientId}/revoke`, button: 'Revoke API client', change: {} },
       { path: `/api-clients/${clientId}/delete`, button: 'Delete API client', change: {} },

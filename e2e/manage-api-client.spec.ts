@@ -35,6 +35,7 @@ test.describe('Managing an API client', () => {
     expect(await summaryRows(page.locator('.govuk-summary-list').first())).toEqual([
       ['Client name', name],
       ['Expiry date', expiry],
+      ['Allowed IP addresses', 'Any address'],
       ['Last used', 'Never'],
     ])
     await expect(page.getByRole('link', { name: 'Change client name' })).toHaveAttribute('href', `/api-clients/${id}/edit`)

@@ -43,6 +43,9 @@ try {
   await add('regenerate', anne, addDays(today, 90))
   // The secret-scanning journey reports this one's token as found in public (e2e/instances/secret-scanning.spec.ts).
   await add('leaked', anne, addDays(today, 90))
+  // The allowlist journeys: one client limited to a documentation range, one whose list is changed across instances.
+  await add('allowlisted', anne, addDays(today, 90), { allowedAddresses: ['192.0.2.0/24', '2001:db8:a11::/48'] })
+  await add('allowlist-change', anne, addDays(today, 90))
   // The change feed journey pages through the whole register more than once.
   await add('change-feed', anne, addDays(today, 90))
   // The fuzz journey spreads its thousands of API requests over these, under each client's rate limit.

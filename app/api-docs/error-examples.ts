@@ -1,6 +1,6 @@
 import { notFoundResponse, otherMethods } from '@/lib/api/methods'
 import { rateLimitHeaders } from '@/lib/api/rate-limit-headers'
-import { tooManyRequestsResponse, unauthorisedResponse } from '@/lib/api/responses'
+import { addressNotAllowedResponse, tooManyRequestsResponse, unauthorisedResponse } from '@/lib/api/responses'
 import { databaseUnavailableResponse, internalErrorResponse } from '@/lib/api/route'
 import { cursorGoneResponse, invalidParamsResponse, providerNotFoundResponse } from '@/lib/api/problems'
 import { parseProviderListQuery } from '@/lib/providers/list-query'
@@ -24,6 +24,7 @@ async function asText(response: Response): Promise<string> {
 const statusText: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   410: 'Gone',
@@ -45,6 +46,7 @@ export async function errorExamples(): Promise<ErrorExample[]> {
   const examples: [string, Response | Promise<Response>][] = [
     ['GET /api/v1/providers?per_page=1000', badRequest()],
     ['GET /api/v1/info with a token that is missing, wrong, expired or revoked', unauthorisedResponse(exampleRequestId, refused)],
+    ['GET /api/v1/info with a valid token, from an IP address its client does not allow', addressNotAllowedResponse(exampleRequestId, refused)],
     ['GET /api/v1/providers/6f1c1b4e-5a3d-4f7e-9c2b-000000000000', providerNotFoundResponse(exampleRequestId)],
     ['GET /api/v2/providers, any path the API does not have, and every path while the API is switched off', notFoundResponse(exampleRequestId)],
     ['DELETE /api/v1/providers', otherMethods({ switchedOffWithApi: false }).DELETE(new Request('http://register.invalid/api/v1/providers'))],

@@ -8,6 +8,10 @@ const statuses: [string, string][] = [
   ['400 Bad Request', 'A query parameter is unknown, given twice, or has a value it cannot have. invalid_params names each one and why.'],
   ['401 Unauthorized', 'The token is missing, malformed, unknown, expired or revoked. The response does not say which.'],
   [
+    '403 Forbidden',
+    'The token is valid, but its API client accepts requests only from certain IP addresses and this request came from another. Ask the person who manages the client which addresses it allows.',
+  ],
+  [
     '404 Not Found',
     'There is no such provider, or it is archived or deleted; or the path does not exist (a trailing slash makes a different path). Every path answers 404 while the API is switched off in an incident.',
   ],

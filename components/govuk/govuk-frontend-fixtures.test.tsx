@@ -38,6 +38,7 @@ import { SkipLink } from './skip-link'
 import { SummaryList } from './summary-list'
 import { Table } from './table'
 import { Tag } from './tag'
+import { Textarea } from './textarea'
 import { WarningText } from './warning-text'
 
 // ---------------------------------------------------------------------------------------------
@@ -137,6 +138,26 @@ const specs: Spec[] = [
   { name: 'generic-header', component: GenericHeader, minChecked: 7, options: ['url', 'logoText', 'logoHtml', 'containerClasses', ...common] },
   { name: 'header', component: Header, minChecked: 6, options: ['homepageUrl', 'productName', 'containerClasses', ...common] },
   { name: 'hint', component: Hint, minChecked: 6, options: hint },
+  {
+    name: 'textarea',
+    component: Textarea,
+    minChecked: 10,
+    options: [
+      'id',
+      'name',
+      'rows',
+      'value',
+      'disabled',
+      'describedBy',
+      ...under('label', label),
+      ...under('hint', hint),
+      ...under('errorMessage', errorMessage),
+      ...under('formGroup', inputFormGroup),
+      'autocomplete',
+      'spellcheck',
+      ...common,
+    ],
+  },
   {
     name: 'input',
     component: Input,
@@ -413,10 +434,11 @@ function normaliseHtml(html: string): string {
 
 /**
  * The text a reader meets, one line per block: catches lost spaces between inline content
- * (`Change<span> name</span>`, `Error:</span> Enter…`) that trimming each text node cannot see.
+ * (`Change<span> name</span>`, `Error:</span> Enter…`) that trimming each text node cannot see. A textarea's
+ * value sits in its own box, never in a line with the label, so it counts as a block.
  */
 const blockElements = new Set(
-  'address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table tbody td tfoot th thead tr ul'.split(
+  'address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr legend li main nav ol p pre section summary table tbody td textarea tfoot th thead tr ul'.split(
     ' ',
   ),
 )

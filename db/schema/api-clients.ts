@@ -22,6 +22,8 @@ export const apiClients = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedById: uuid('deleted_by_id').references(() => users.id),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    /** Where the register API accepts its token from: canonical `address/prefix` ranges; empty means anywhere (decision 0026). */
+    allowedAddresses: text('allowed_addresses').array().notNull().default(sql`'{}'::text[]`),
     ...timestamps,
   },
   (table) => [
@@ -31,6 +33,8 @@ export const apiClients = pgTable(
       .where(sql`${table.deletedAt} is null`),
     index('api_clients_list_order').on(sql`lower(${table.name})`, table.createdAt),
     check('api_clients_name_length', sql`char_length(${table.name}) between 1 and 200`),
+    // lib/api-clients/allowed-addresses.ts maxAllowedAddresses: the form says so first; this holds for every writer.
+    check('api_clients_allowed_addresses_count', sql`cardinality(${table.allowedAddresses}) <= 50`),
   ],
 )
 

@@ -67,15 +67,15 @@ export async function expectClientDetailsPage(page: Page, options: { hasErrors?:
 }
 
 /** Asserts the Check your answers page with these answers. */
-export async function expectCheckAnswers(page: Page, name: string, shownDate: string): Promise<void> {
+export async function expectCheckAnswers(page: Page, name: string, shownDate: string, allowedAddresses = 'Any address'): Promise<void> {
   await expect(page).toHaveURL(/\/api-clients\/new\/check$/)
   await expectPage(page, 'Check your answers - Add API client', { heading: 'Check your answers' })
   await expect(page.getByRole('link', { name: 'Cancel' })).toHaveAttribute('href', '/api-clients/new/cancel')
   await expect(page.getByText('Add API client', { exact: true })).toBeVisible()
   const answers = page.locator('.govuk-summary-list')
-  await expect(answers.locator('dt')).toHaveText(['Client name', 'Expiry date'])
-  await expect(answers.locator('.govuk-summary-list__value')).toHaveText([name, shownDate])
-  await expect(answers.getByRole('link')).toHaveText(['Change client name', 'Change expiry date'])
+  await expect(answers.locator('dt')).toHaveText(['Client name', 'Expiry date', 'Allowed IP addresses'])
+  await expect(answers.locator('.govuk-summary-list__value')).toHaveText([name, shownDate, allowedAddresses])
+  await expect(answers.getByRole('link')).toHaveText(['Change client name', 'Change expiry date', 'Change allowed IP addresses'])
   await expect(page.getByText('An authentication token will be created and shown once on the next page.')).toBeVisible()
 }
 

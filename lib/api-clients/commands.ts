@@ -24,6 +24,7 @@ export function apiClientSnapshot(client: ApiClient, tokenHint: string): ApiClie
     createdById: client.createdById,
     revokedAt: client.revokedAt?.toISOString() ?? null,
     deletedAt: client.deletedAt?.toISOString() ?? null,
+    allowedAddresses: client.allowedAddresses,
   }
 }
 
@@ -38,6 +39,7 @@ export async function createApiClient(
   input: {
     name: string
     expiresOn: string
+    allowedAddresses?: string[]
     creator: CurrentUser
     /** Who adds it, when that is not the creator: the operator's command line, adding it for them. */
     actor?: Actor
@@ -53,6 +55,7 @@ export async function createApiClient(
         .values({
           name: input.name,
           expiresOn: input.expiresOn,
+          allowedAddresses: input.allowedAddresses ?? [],
           createdById: input.creator.id,
           createdAt: input.at,
           updatedAt: input.at,
@@ -85,7 +88,7 @@ export async function createApiClient(
 }
 
 /** Locks a client the person may manage, for the rest of the transaction; undefined if there is none. */
-async function lockVisibleClient(tx: Transaction, viewer: Actor, id: string): Promise<ApiClient | undefined> {
+export async function lockVisibleClient(tx: Transaction, viewer: Actor, id: string): Promise<ApiClient | undefined> {
   if (!isUuid(id)) return undefined
   const [client] = await tx
     .select()
@@ -101,7 +104,7 @@ async function lockVisibleClient(tx: Transaction, viewer: Actor, id: string): Pr
  * change that was made. Other instances hear of it from the notification sent inside the transaction,
  * which PostgreSQL delivers only on commit (lib/token-cache/client-changes.ts).
  */
-async function forgettingAfterwards(clientId: string, change: Promise<ChangeResult>): Promise<ChangeResult> {
+export async function forgettingAfterwards(clientId: string, change: Promise<ChangeResult>): Promise<ChangeResult> {
   try {
     return await change
   } finally {
@@ -216,7 +219,7 @@ export async function newestTokenHint(tx: Transaction, clientId: string): Promis
  * Applies one change to a locked client: updates the row, appends its revision and tells every instance's
  * token cache, all in the caller's transaction.
  */
-async function applyChange(
+export async function applyChange(
   tx: Transaction,
   client: ApiClient,
   input: { actor: Actor; at: Date },

@@ -22,6 +22,8 @@ export type ApiClientDetails = {
   createdById: string
   creatorName: string
   lastUsedAt: Date | null
+  /** Canonical `address/prefix` ranges the register API accepts its token from; empty means any address. */
+  allowedAddresses: string[]
   /** When it was revoked and by whom: a name, `Deleted user`, `System` (its creator's deactivation) or `System (command line)`. */
   revoked?: { at: Date; byName: string }
   /** During a regeneration's overlap: when the replaced token stops working. */
@@ -62,6 +64,7 @@ export async function findApiClient(db: Database, viewer: CurrentUser, id: strin
     createdById: client.createdById,
     creatorName: shownName(creator),
     lastUsedAt: client.lastUsedAt,
+    allowedAddresses: client.allowedAddresses,
     // No revoker means the system did it: deactivating the creator revokes their clients, or the command line.
     revoked: client.revokedAt ? { at: client.revokedAt, byName: revoker ? shownName(revoker) : await systemRevokerName(db, client.id) } : undefined,
     previousTokenStopsAt,

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { draftCookie } from '@/lib/forms/draft-cookie'
 import { overlapChoices, type OverlapChoice } from './overlap'
 
-const newApiClientDraftSchema = z.object({ name: z.string(), day: z.string(), month: z.string(), year: z.string() })
+// The allowed addresses as typed; a draft saved before the question existed has none (any address).
+const newApiClientDraftSchema = z.object({ name: z.string(), day: z.string(), month: z.string(), year: z.string(), allowedAddresses: z.string().default('') })
 const renameDraftSchema = z.object({ clientId: z.string(), name: z.string() })
 
 /** What the Add API client form holds between its steps: the answers as typed. */

@@ -4,6 +4,7 @@ import { withProcessDb } from '@/db'
 import { requireUser } from '@/lib/auth/current-user'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { systemClock } from '@/lib/clock'
+import * as allowedAddressCommands from './allowed-address-commands'
 import * as commands from './commands'
 import * as details from './details'
 import * as queries from './queries'
@@ -19,6 +20,7 @@ export const renameApiClient = withProcessDb(commands.renameApiClient)
 export const revokeApiClient = withProcessDb(commands.revokeApiClient)
 export const deleteApiClient = withProcessDb(commands.deleteApiClient)
 export const regenerateApiClientToken = withProcessDb(commands.regenerateApiClientToken)
+export const changeAllowedAddresses = withProcessDb(allowedAddressCommands.changeAllowedAddresses)
 
 /**
  * For pages under /api-clients/{id}: the signed-in person and the client, or the 404 page when the client

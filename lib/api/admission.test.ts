@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { compileAddressAllowlist } from '@/lib/api-clients/address-allowlist'
 import type { Authentication, Screening } from './authenticate'
 
 const { screenToken, lookUpToken } = vi.hoisted(() => ({
@@ -60,5 +61,15 @@ describe('admitRequest', () => {
     expect(lookUpToken).not.toHaveBeenCalled()
     screenToken.mockReturnValue({ decided: { ok: false, reason: 'missing' } })
     expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', reason: 'missing', limit: { remaining: 1 } })
+  })
+
+  it('refuses a valid token from outside its allowlist, naming its client, and spends the address bucket, not the client one', async () => {
+    const office = { ...client, id: 'client-3', addressAllowlist: compileAddressAllowlist(['192.0.2.0/24']) }
+    screenToken.mockReturnValue({ decided: { ok: true, client: office } })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', reason: 'address-not-allowed', clientId: 'client-3', limit: { remaining: 1 } })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', reason: 'address-not-allowed', limit: { remaining: 0 } })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'rate-limited', bucket: 'address', clientId: 'client-3' })
+    from = '192.0.2.10'
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'admitted', client: office, limit: { limit: 3, remaining: 2 } })
   })
 })

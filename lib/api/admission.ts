@@ -2,7 +2,8 @@ import 'server-only'
 import { env } from '@/lib/env'
 import type { TokenRefusal, VerifiedClient } from '@/lib/tokens/verify'
 import { bearerToken } from './bearer'
-import { lookUpToken, screenToken, type Authentication } from './authenticate'
+import { lookUpToken, screenToken } from './authenticate'
+import { fromAllowedAddress } from './allowed-address'
 import { clientAddress } from './client-address'
 import type { RateLimitDecision } from './rate-limit-headers'
 import { consumeAddressRequest, consumeClientRequest, prepareRateLimits } from './rate-limits'
@@ -13,13 +14,19 @@ import { consumeAddressRequest, consumeClientRequest, prepareRateLimits } from '
  */
 export type Admission =
   | { outcome: 'admitted'; client: VerifiedClient; limit: RateLimitDecision }
-  /** `clientId` when the token's hash is known (revoked, deleted, expired, replaced…), so refusals can be counted per client. */
-  | { outcome: 'refused'; reason: TokenRefusal | 'missing'; clientId?: string; limit: RateLimitDecision }
+  /**
+   * `clientId` when the token's hash is known (revoked, deleted, expired, replaced…), so refusals can be counted per
+   * client. `address-not-allowed`: a valid token from outside its client's allowlist (403, not 401).
+   */
+  | { outcome: 'refused'; reason: AdmissionRefusal; clientId?: string; limit: RateLimitDecision }
   | { outcome: 'rate-limited'; bucket: 'client' | 'address'; clientId?: string; limit: RateLimitDecision; client?: VerifiedClient }
 
-async function refusedOrLimited(result: Authentication & { ok: false }, address: string): Promise<Admission> {
+/** Why a request was refused before its handler. */
+export type AdmissionRefusal = TokenRefusal | 'missing' | 'address-not-allowed'
+
+async function refusedOrLimited(result: { reason: AdmissionRefusal; clientId?: string }, address: string): Promise<Admission> {
   const limit = await consumeAddressRequest(address)
-  const clientId = 'clientId' in result ? result.clientId : undefined
+  const clientId = result.clientId
   const known = clientId === undefined ? {} : { clientId }
   return limit.allowed ? { outcome: 'refused', reason: result.reason, ...known, limit } : { outcome: 'rate-limited', bucket: 'address', ...known, limit }
 }
@@ -37,6 +44,11 @@ export async function admitRequest(request: Request, now: Date): Promise<Admissi
   const screening = screenToken(bearerToken(request.headers.get('authorization')), now)
   const result = screening.decided ?? (await lookUpToken(screening.hash, now))
   if (!result.ok) return refusedOrLimited(result, clientAddress(request.headers, env().TRUST_PROXY))
+  // After authentication, and before the client's bucket: a leaked token used from elsewhere spends its
+  // caller's address bucket, never the client's own, so it cannot lock the real client out.
+  if (!fromAllowedAddress(result.client, request.headers, env().TRUST_PROXY)) {
+    return refusedOrLimited({ reason: 'address-not-allowed', clientId: result.client.id }, clientAddress(request.headers, env().TRUST_PROXY))
+  }
   const limit = await consumeClientRequest(result.client.id)
   return limit.allowed
     ? { outcome: 'admitted', client: result.client, limit }

@@ -52,3 +52,15 @@ export function withApiHeaders(response: Response, requestId: string, headers: R
   merged.set('Cache-Control', 'no-store')
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged })
 }
+
+/**
+ * The 403 for a valid token sent from an address its client does not allow. It names neither the list nor
+ * the address the register saw, which would tell someone holding a leaked token where to send it from.
+ */
+export function addressNotAllowedResponse(requestId: string, headers: HeadersInit = {}): Response {
+  return problemResponse(
+    { status: 403, title: 'Forbidden', detail: 'Requests from this IP address are not allowed for this API client.' },
+    requestId,
+    headers,
+  )
+}

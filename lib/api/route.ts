@@ -10,7 +10,7 @@ import { admitRequest, type Admission } from './admission'
 import { describeFailure } from './failure-log'
 import { isUnservedAddress, notFoundResponse } from './methods'
 import { rateLimitHeaders } from './rate-limit-headers'
-import { problemResponse, tooManyRequestsResponse, unauthorisedResponse, withApiHeaders } from './responses'
+import { addressNotAllowedResponse, problemResponse, tooManyRequestsResponse, unauthorisedResponse, withApiHeaders } from './responses'
 import { countApiClientRequest, recordApiClientUse } from './use-recorder'
 
 export type ApiContext = { request: Request; requestId: string; client: VerifiedClient; now: Date; params: Record<string, string> }
@@ -50,6 +50,10 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
     logger.info('register API: rate limited', { requestId, bucket: admission.bucket })
     // A valid token over its client's limit is still told when it expires.
     return tooManyRequestsResponse(requestId, admission.client ? { ...headers, 'API-Token-Expires': admission.client.expiresOn } : headers)
+  }
+  if (admission.reason === 'address-not-allowed') {
+    logger.info('register API: address not allowed', { requestId, clientId: admission.clientId })
+    return addressNotAllowedResponse(requestId, headers)
   }
   // The reason goes to the log, never to the caller; the token and its hash go nowhere.
   logger.info('register API: token refused', { requestId, reason: admission.reason })

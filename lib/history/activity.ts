@@ -34,6 +34,10 @@ export type ApiClientActivity = ActivityBase & {
   revokedReason?: string
   /** For a token found in public: the address GitHub found it at (it may be empty). */
   foundAtUrl?: string
+  /** When the allowed IP addresses changed, or a client was added with some: the list after (empty: any address). */
+  allowedAddresses?: string[]
+  /** When they changed: the list before. */
+  previousAllowedAddresses?: string[]
 }
 
 /** A change to a user: their details after it, and for an update the values before. */
@@ -150,6 +154,9 @@ function toItem(row: Row): ActivityItem {
     previousTokenStopsAt: changes.previousTokenStopsAt?.to ? new Date(changes.previousTokenStopsAt.to) : undefined,
     revokedReason: changes.revokedReason?.to ?? undefined,
     foundAtUrl: changes.foundAtUrl?.to ?? undefined,
+    // Shown where it says something: on a change of the list, and on an added client that has one.
+    allowedAddresses: changes.allowedAddresses?.to ?? (revision.action === 'added' && snapshot.allowedAddresses?.length ? snapshot.allowedAddresses : undefined),
+    previousAllowedAddresses: changes.allowedAddresses?.from,
   }
 }
 

@@ -16,6 +16,8 @@ const apiClientFieldsSchema = z.object({
 /** On an expiry reminder's revision only, which reminder went, and to whom, named as they were then. */
 export const apiClientSnapshotSchema = apiClientFieldsSchema.extend({
   reminder: z.object({ kind: z.string(), recipientName: z.string() }).optional(),
+  // Optional: revisions written before allowlists existed do not have it (and allowed any address).
+  allowedAddresses: z.array(z.string()).optional(),
 })
 export type ApiClientSnapshot = z.infer<typeof apiClientSnapshotSchema>
 
@@ -43,6 +45,7 @@ export const apiClientChangesSchema = changesOf(
     revokedReason: z.string().nullable(),
     foundAtUrl: z.string().nullable(),
     previousTokenStopsAt: z.string().nullable(),
+    allowedAddresses: z.array(z.string()),
   }),
 )
 export type ApiClientChanges = z.infer<typeof apiClientChangesSchema>

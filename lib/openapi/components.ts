@@ -97,6 +97,13 @@ const problems = {
       'The token is missing, malformed, unknown, expired or revoked, its client deleted, or it was regenerated and its overlap has ended: always the same answer.',
     extra: ['WWW-Authenticate', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
   },
+  Forbidden: {
+    status: 403,
+    description:
+      'The token is valid, but its API client only accepts requests from certain IP addresses, and this one came from elsewhere. ' +
+      'The answer does not say which addresses are allowed: ask the person who manages the client.',
+    extra: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
+  },
   NotFound: { status: 404, description: 'There is no such provider, or it is archived or deleted.', extra: ['API-Token-Expires'] },
   SwitchedOff: { status: 404, description: 'The API is switched off (in an incident): every path answers 404.', extra: [] },
   MethodNotAllowed: {

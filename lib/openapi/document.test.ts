@@ -24,12 +24,13 @@ describe('the OpenAPI document', () => {
     const validator = new Validator()
     const document = generateOpenApiDocument()
     expect(Object.keys(document.paths ?? {}).sort()).toEqual(['/info', '/openapi.json', '/providers', '/providers/changes', '/providers/{id}'])
-    expect(Object.keys(document.paths?.['/providers']?.get?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '404', '429', '500', '503'])
+    expect(Object.keys(document.paths?.['/providers']?.get?.responses ?? {}).sort()).toEqual(['200', '304', '400', '401', '403', '404', '429', '500', '503'])
     expect(Object.keys(document.paths?.['/providers/{id}']?.get?.responses ?? {}).sort()).toEqual([
       '200',
       '304',
       '400',
       '401',
+      '403',
       '404',
       '429',
       '500',
@@ -40,6 +41,7 @@ describe('the OpenAPI document', () => {
       '304',
       '400',
       '401',
+      '403',
       '404',
       '410',
       '429',

@@ -10,7 +10,8 @@ const description = `The register of teacher training providers in England, read
 Send an API client's token as \`Authorization: Bearer <token>\`. Responses are JSON; errors are
 \`application/problem+json\` (RFC 9457). Every response has \`X-Request-Id\` and \`Cache-Control: no-store\`.
 Each client may make 300 requests a minute, and each IP address 100 a minute that are refused for their token
-(which never count against a valid token); over the limit the answer is 429 with \`Retry-After\`. In an incident
+(which never count against a valid token); over the limit the answer is 429 with \`Retry-After\`. A client may be
+limited to certain IP addresses: its token sent from anywhere else is answered 403. In an incident
 the API may be switched off: then every path answers 404. Unknown paths answer 404 and methods other than GET,
 HEAD and OPTIONS 405, always as problem+json. Human-readable documentation is at /api-docs.`
 
@@ -51,7 +52,7 @@ function registerPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: 'A page of providers.', headers: taggedHeaders, content: json(providerListResponseSchema) },
       ...notModifiedResponse(),
-      ...problemResponses('BadRequest', 'Unauthorized', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
+      ...problemResponses('BadRequest', 'Unauthorized', 'Forbidden', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
     },
   })
   registry.registerPath({
@@ -65,7 +66,7 @@ function registerPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: 'The provider.', headers: taggedHeaders, content: json(providerResponseSchema) },
       ...notModifiedResponse(),
-      ...problemResponses('BadRequest', 'Unauthorized', 'NotFound', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
+      ...problemResponses('BadRequest', 'Unauthorized', 'Forbidden', 'NotFound', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
     },
   })
   registry.registerPath({
@@ -85,7 +86,7 @@ function registerPaths(registry: OpenAPIRegistry): void {
     responses: {
       200: { description: 'A page of changes.', headers: taggedHeaders, content: json(changesResponseSchema) },
       ...notModifiedResponse(),
-      ...problemResponses('BadRequest', 'Unauthorized', 'SwitchedOff', 'Gone', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
+      ...problemResponses('BadRequest', 'Unauthorized', 'Forbidden', 'SwitchedOff', 'Gone', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
     },
   })
   registry.registerPath({
@@ -97,7 +98,7 @@ function registerPaths(registry: OpenAPIRegistry): void {
     description: 'Answers when the API is up and the token works, with the name and expiry date of the token’s API client.',
     responses: {
       200: { description: 'The API is up and the token is valid.', headers: successHeaders, content: json(infoResponseSchema) },
-      ...problemResponses('Unauthorized', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
+      ...problemResponses('Unauthorized', 'Forbidden', 'TooManyRequests', 'InternalServerError', 'ServiceUnavailable'),
     },
   })
   registry.registerPath({

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Database } from '@/db/client'
 import { apiClients, apiClientTokens, users } from '@/db/schema'
+import { compileAddressAllowlist, type AddressAllowlist } from '@/lib/api-clients/address-allowlist'
 import { apiClientStatus } from '@/lib/api-clients/status'
 
 /** Refusals of a token no client has, or of one not even worth looking up. */
@@ -18,8 +19,16 @@ export type TokenRefusal = UnknownTokenRefusal | KnownTokenRefusal
 /**
  * The client a valid token belongs to: nothing secret, nothing about its token but when it stops working
  * early (the end of a regeneration's overlap, ISO 8601), or null when it works as long as the client.
+ * `addressAllowlist`, compiled once here and cached with the rest, is absent when any address may call.
  */
-export type VerifiedClient = { id: string; name: string; expiresOn: string; createdById: string; tokenStopsAt: string | null }
+export type VerifiedClient = {
+  id: string
+  name: string
+  expiresOn: string
+  createdById: string
+  tokenStopsAt: string | null
+  addressAllowlist?: AddressAllowlist
+}
 
 /**
  * The outcome of checking one bearer token. A refusal of a known token names its client, so that refused
@@ -57,6 +66,7 @@ export async function verifyTokenHash(db: Database, hash: string, now: Date): Pr
       creatorActive: users.active,
       creatorDeletedAt: users.deletedAt,
       stopsAt: apiClientTokens.stopsAt,
+      allowedAddresses: apiClients.allowedAddresses,
     })
     .from(apiClientTokens)
     .innerJoin(apiClients, eq(apiClients.id, apiClientTokens.clientId))
@@ -72,6 +82,7 @@ export async function verifyTokenHash(db: Database, hash: string, now: Date): Pr
   if (!row.creatorActive || row.creatorDeletedAt) return refuse('creator-inactive')
   if (apiClientStatus(row, now) === 'expired') return refuse('expired')
   if (tokenHasStopped(row.stopsAt, now)) return refuse('replaced')
+  const addressAllowlist = compileAddressAllowlist(row.allowedAddresses)
   return {
     ok: true,
     client: {
@@ -80,6 +91,7 @@ export async function verifyTokenHash(db: Database, hash: string, now: Date): Pr
       expiresOn: row.expiresOn,
       createdById: row.createdById,
       tokenStopsAt: row.stopsAt?.toISOString() ?? null,
+      ...(addressAllowlist ? { addressAllowlist } : {}),
     },
   }
 }

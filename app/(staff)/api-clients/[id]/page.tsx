@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { AllowedAddressesValue } from '@/components/allowed-addresses-value'
 import { HistorySection } from '@/components/history-section'
 import { ApiClientStatusTag } from '@/components/api-client-status-tag'
 import { Button } from '@/components/govuk/button'
@@ -48,6 +49,13 @@ export default async function ApiClientPage({ params }: Props) {
               actions: active ? { items: [{ href: `${path}/edit`, text: 'Change', visuallyHiddenText: 'client name' }] } : undefined,
             },
             { key: { text: 'Expiry date' }, value: { text: formatDate(client.expiresOn) } },
+            {
+              key: { text: 'Allowed IP addresses' },
+              value: { html: <AllowedAddressesValue addresses={client.allowedAddresses} /> },
+              actions: active
+                ? { items: [{ href: `${path}/allowed-addresses`, text: 'Change', visuallyHiddenText: 'allowed IP addresses' }] }
+                : undefined,
+            },
             { key: { text: 'Last used' }, value: { text: client.lastUsedAt ? formatDateTime(client.lastUsedAt) : 'Never' } },
             // Only during a regeneration's overlap: the old token still works, and this says until when.
             ...(client.previousTokenStopsAt

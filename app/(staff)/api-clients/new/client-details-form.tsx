@@ -1,6 +1,7 @@
 'use client'
 
 import { useActionState } from 'react'
+import { AllowedAddressesField } from '@/components/allowed-addresses-field'
 import { FormErrorSummary } from '@/components/form-error-summary'
 import { Button } from '@/components/govuk/button'
 import { DateInput } from '@/components/govuk/date-input'
@@ -47,6 +48,7 @@ export function ClientDetailsForm({ initialState, expiryDateHint }: Props) {
           month={{ name: 'month', value: values.month, error: Boolean(errors.month) }}
           year={{ name: 'year', value: values.year, error: Boolean(errors.year) }}
         />
+        <AllowedAddressesField value={values.allowedAddresses} error={errors.allowedAddresses} />
         <div className="govuk-button-group">
           <Button text="Continue" />
           <CancelDraftLink href="/api-clients/new/cancel" />

@@ -1,3 +1,4 @@
+import { allowedAddressesId } from '@/components/allowed-addresses-field'
 import type { NewApiClientDraft } from '@/lib/api-clients/drafts'
 import { readFields, type FormState } from '@/lib/forms/form-state'
 
@@ -14,10 +15,16 @@ export const clientNameId = 'client-name'
 export const expiryDateId = 'expiry-date'
 
 /** A blank form. */
-export const noClientDetails: ClientDetailsValues = { name: '', day: '', month: '', year: '' }
+export const noClientDetails: ClientDetailsValues = { name: '', day: '', month: '', year: '', allowedAddresses: '' }
 
 /** The answers as submitted (missing fields become ''). */
 export function readClientDetails(formData: FormData): ClientDetailsValues {
-  const fields = readFields(formData, [clientNameId, 'expiry-date-day', 'expiry-date-month', 'expiry-date-year'])
-  return { name: fields[clientNameId], day: fields['expiry-date-day'], month: fields['expiry-date-month'], year: fields['expiry-date-year'] }
+  const fields = readFields(formData, [clientNameId, 'expiry-date-day', 'expiry-date-month', 'expiry-date-year', allowedAddressesId])
+  return {
+    name: fields[clientNameId],
+    day: fields['expiry-date-day'],
+    month: fields['expiry-date-month'],
+    year: fields['expiry-date-year'],
+    allowedAddresses: fields[allowedAddressesId],
+  }
 }

@@ -34,6 +34,7 @@ export const saveApiClient = staffAction(async (user, _previous: SaveApiClientSt
   const result = await createApiClient({
     name: checked.name,
     expiresOn: checked.expiresOn,
+    allowedAddresses: checked.allowedAddresses,
     creator: user,
     at: now,
     tokens: tokenSettings(),

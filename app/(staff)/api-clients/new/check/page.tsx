@@ -1,4 +1,6 @@
 import { redirect } from 'next/navigation'
+import { allowedAddressesId } from '@/components/allowed-addresses-field'
+import { AllowedAddressesValue } from '@/components/allowed-addresses-value'
 import { SummaryList } from '@/components/govuk/summary-list'
 import { WarningText } from '@/components/govuk/warning-text'
 import { PageTitle } from '@/components/page-title'
@@ -38,6 +40,13 @@ export default async function CheckAnswersPage() {
                     key: { text: 'Expiry date' },
                     value: { text: formatDate(checked.expiresOn) },
                     actions: { items: [{ href: `/api-clients/new#${expiryDateId}-day`, text: 'Change', visuallyHiddenText: 'expiry date' }] },
+                  },
+                  {
+                    key: { text: 'Allowed IP addresses' },
+                    value: { html: <AllowedAddressesValue addresses={checked.allowedAddresses} /> },
+                    actions: {
+                      items: [{ href: `/api-clients/new#${allowedAddressesId}`, text: 'Change', visuallyHiddenText: 'allowed IP addresses' }],
+                    },
                   },
                 ]}
               />

@@ -1,0 +1,2 @@
+ALTER TABLE "api_clients" ADD COLUMN "allowed_addresses" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "api_clients" ADD CONSTRAINT "api_clients_allowed_addresses_count" CHECK (cardinality("api_clients"."allowed_addresses") <= 50);
