@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { env } from '@/lib/env'
+import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { logger } from '@/lib/logger'
 import { openDatabase, type Database, type DatabaseConnection } from './client'
 import { migrateDatabase } from './migrate'
@@ -20,6 +21,8 @@ async function prepare(): Promise<DatabaseConnection> {
     const { seedIfEmpty } = await import('./seed/first-start')
     await seedIfEmpty(connection.db)
   }
+  // The last step of a shutdown (lib/http/shutdown.ts), after the final writes.
+  onShutdown('database', 'the database connection', connection.close)
   logger.info('database ready', { driver: connection.kind })
   return connection
 }

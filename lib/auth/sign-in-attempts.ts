@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { env } from '@/lib/env'
 import { describeError, logger } from '@/lib/logger'
@@ -66,6 +67,7 @@ export function createSignInLimits(options: { redis?: Redis; keyPrefix: string; 
 function redisClient(url: string): Redis {
   // Fails fast, like the API's limiter client: a slow or absent Redis must not hold a sign-in.
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 500 })
+  onShutdown('disconnect', 'Redis (sign-in attempts)', () => redis.quit())
   let reported = false
   redis.on('error', (error: unknown) => {
     if (!reported) logger.warn('sign-in: Redis unavailable; sign-in attempts are counted per instance', describeError(error))
