@@ -42,6 +42,8 @@ export function e2eEnvironment(port: string): Record<string, string> {
     NOTIFY_TEMPLATE_EXPIRES_SOON: standInNotify.templates.expiresSoon,
     NOTIFY_TEMPLATE_EXPIRED: standInNotify.templates.expired,
     EXPIRY_REMINDERS_INTERVAL_SECONDS: '2',
+    // No load balancer watches the journeys' servers: a second of grace after SIGTERM keeps stopping them quick.
+    SHUTDOWN_GRACE_SECONDS: '1',
   }
 }
 
