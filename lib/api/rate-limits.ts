@@ -19,7 +19,7 @@ const holder = globalThis as typeof globalThis & { __registerRateLimiters?: Limi
  */
 function redisClient(url: string): Redis {
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 500 })
-  onShutdown('disconnect', 'Redis (API rate limits)', () => redis.quit())
+  onShutdown('disconnect', 'Redis (API rate limits)', () => (redis.status === 'ready' ? redis.quit() : redis.disconnect()))
   let reported = false
   redis.on('error', (error: unknown) => {
     if (!reported) logger.warn('register API: Redis unavailable; rate limits are counted per instance', describeError(error))

@@ -67,7 +67,7 @@ export function createSignInLimits(options: { redis?: Redis; keyPrefix: string; 
 function redisClient(url: string): Redis {
   // Fails fast, like the API's limiter client: a slow or absent Redis must not hold a sign-in.
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 500 })
-  onShutdown('disconnect', 'Redis (sign-in attempts)', () => redis.quit())
+  onShutdown('disconnect', 'Redis (sign-in attempts)', () => (redis.status === 'ready' ? redis.quit() : redis.disconnect()))
   let reported = false
   redis.on('error', (error: unknown) => {
     if (!reported) logger.warn('sign-in: Redis unavailable; sign-in attempts are counted per instance', describeError(error))

@@ -25,13 +25,16 @@ async function closeKnownServers(): Promise<void> {
   )
 }
 
-/** Ends the process once the last steps have run: 0 after a clean drain, 1 if requests had to be cut or a step failed. */
+/**
+ * Ends the process once the last steps have run: 0 after a clean drain, 1 if requests in flight had to be
+ * cut. A step that failed (Redis already gone) is logged but is no reason to call the stop a failure.
+ */
 function finishAndExit(exit: (code?: number) => never, forced: () => boolean): () => Promise<void> {
   let finishing: Promise<void> | undefined
   return () =>
     (finishing ??= (async () => {
-      const failed = await runShutdownTasks(stepMs, (name, problem) => logger.warn(`shutdown: ${name} did not finish cleanly`, describeError(problem)))
-      const code = forced() || failed.length > 0 ? 1 : 0
+      await runShutdownTasks(stepMs, (name, problem) => logger.warn(`shutdown: ${name} did not finish cleanly`, describeError(problem)))
+      const code = forced() ? 1 : 0
       logger.info('shutdown: finished', { exitCode: code })
       exit(code)
     })())
