@@ -3,7 +3,7 @@ export function oidcProviderPort(port: string): string {
   return String(Number(port) + 50)
 }
 
-/** The port of the GOV.UK Notify stand-in (scripts/notify-stand-in.ts); E2E_PORT + 2 to + 6 are the instances journeys' own. */
+/** The port of the GOV.UK Notify stand-in (scripts/notify-stand-in.ts); E2E_PORT + 2 to + 9 are the instances journeys' own. */
 export function notifyStandInPort(port: string): string {
   return String(Number(port) + 51)
 }
