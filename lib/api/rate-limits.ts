@@ -1,5 +1,6 @@
 import 'server-only'
 import { Redis } from 'ioredis'
+import { outsideRequest } from '@/lib/http/request-id'
 import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '@/lib/env'
@@ -64,7 +65,7 @@ function createLimiters(): Limiters {
 }
 
 function limiters(): Limiters {
-  holder.__registerRateLimiters ??= createLimiters()
+  holder.__registerRateLimiters ??= outsideRequest(createLimiters)
   return holder.__registerRateLimiters
 }
 

@@ -1,5 +1,6 @@
 import 'server-only'
 import { getDb } from '@/db'
+import { outsideRequest } from '@/lib/http/request-id'
 import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { logger } from '@/lib/logger'
 import { metrics } from '@/lib/metrics/registry'
@@ -75,7 +76,7 @@ function start(): Recorder {
 }
 
 function recorder(): Recorder {
-  holder.__registerUseRecorder ??= start()
+  holder.__registerUseRecorder ??= outsideRequest(start)
   return holder.__registerUseRecorder
 }
 

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import { outsideRequest } from '@/lib/http/request-id'
 import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { env } from '@/lib/env'
@@ -86,7 +87,7 @@ const holder = globalThis as typeof globalThis & { __registerSignInLimits?: Sign
 export function signInLimits(): SignInLimits {
   const { REDIS_URL, REDIS_KEY_PREFIX, SIGN_IN_ATTEMPTS_PER_ADDRESS } = env()
   holder.__registerSignInLimits ??= createSignInLimits({
-    redis: REDIS_URL ? redisClient(REDIS_URL) : undefined,
+    redis: REDIS_URL ? outsideRequest(() => redisClient(REDIS_URL)) : undefined,
     keyPrefix: REDIS_KEY_PREFIX,
     attemptsPerCaller: SIGN_IN_ATTEMPTS_PER_ADDRESS,
   })

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { logger } from '@/lib/logger'
 import { installFrontDoor } from './front-door'
-import { currentRequestId, requestIdFor } from './request-id'
+import { currentRequestId, outsideRequest, requestIdFor } from './request-id'
 
 describe('requestIdFor', () => {
   it('keeps one incoming UUID, in lower case', () => {
@@ -33,6 +33,8 @@ beforeAll(async () => {
   })
   server = createServer((request, response) => {
     // After a turn of the event loop, as a route's database query would be.
+    // Something the first request starts and that outlives it, as the usage flush timer does.
+    if (request.url === '/starts-a-timer') outsideRequest(() => setTimeout(() => logger.info('a timer a request started'), 20))
     setTimeout(() => {
       logger.info('handled a test request', { path: request.url })
       response.setHeader('Content-Type', 'application/json')
@@ -73,7 +75,12 @@ describe('a request id through the front door', () => {
     expect(new Set(ids).size).toBe(3)
   })
 
-  it('leaves request_id out of lines written outside any request', () => {
+  it('leaves request_id out of lines written outside any request, and by what a request started outside itself', async () => {
+    expect((await fetch(`${origin}/starts-a-timer`)).status).toBe(200)
+    await new Promise((done) => setTimeout(done, 50))
+    const timerLine = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((each) => each.message === 'a timer a request started')
+    expect(timerLine).toBeDefined()
+    expect(timerLine).not.toHaveProperty('request_id')
     logger.info('outside a request')
     const entry = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((each) => each.message === 'outside a request')
     expect(entry).toBeDefined()

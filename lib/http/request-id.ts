@@ -10,7 +10,8 @@ export function requestIdFor(incoming: string | string[] | undefined): string {
 
 // The front door's request store (lib/http/front-door.ts), read through globalThis, as lib/http/bad-request.ts
 // does, so that the logger and the API's responses share it in whichever bundle they run.
-const holder = globalThis as typeof globalThis & { __registerFrontDoor?: { storage: { getStore(): { requestId?: string } | undefined } } }
+type Storage = { getStore(): { requestId?: string } | undefined; exit<R>(callback: () => R): R }
+const holder = globalThis as typeof globalThis & { __registerFrontDoor?: { storage: Storage } }
 
 /** The id of the request being handled, if any: every log line and response of that request carries it. */
 export function activeRequestId(): string | undefined {
@@ -20,4 +21,14 @@ export function activeRequestId(): string | undefined {
 /** The id to answer the current request with: the front door's, or a new one outside a request (unit tests, scripts). */
 export function currentRequestId(): string {
   return activeRequestId() ?? crypto.randomUUID()
+}
+
+/**
+ * Runs `start` outside the current request. For what a request happens to start but outlives it (the usage
+ * flush timer, the change listener, Redis and database connections): their timers and callbacks would
+ * otherwise carry that first request's id into every later log line.
+ */
+export function outsideRequest<R>(start: () => R): R {
+  const storage = holder.__registerFrontDoor?.storage
+  return storage ? storage.exit(start) : start()
 }
