@@ -2,10 +2,11 @@ import type { NextConfig } from 'next'
 
 const nextConfig: NextConfig = {
   // Journeys run on another port (E2E_PORT) keep their own build, so two runs can build side by side.
+  // lib/metrics/route-patterns.ts finds the build's routes here too (distDirFor, which its test keeps in step).
   distDir: process.env.E2E_PORT && process.env.E2E_PORT !== '3100' ? `.next-${process.env.E2E_PORT}` : '.next',
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled; Notify's client
-  // and its axios are plain Node.js packages, loaded as they are.
-  serverExternalPackages: ['@electric-sql/pglite', 'notifications-node-client', 'axios'],
+  // and its axios are plain Node.js packages, loaded as they are; so is prom-client, so every bundle counts in one copy.
+  serverExternalPackages: ['@electric-sql/pglite', 'notifications-node-client', 'axios', 'prom-client'],
   poweredByHeader: false,
   // A trailing slash under /api is an unknown path (a 404 problem), not a redirect; proxy.ts still
   // redirects pages to their address without it, as Next does by default.

@@ -22,11 +22,26 @@ export function withinDeadline<T>(work: PromiseLike<T>, ms: number, onTimeout: (
 
 type Pending = PromiseLike<unknown> & { values(): PromiseLike<unknown> }
 
+type InFlight = { queries: number; transactions: number }
+// On globalThis, so that every bundle's copy of this module counts into one place (read by /metrics).
+const holder = globalThis as typeof globalThis & { __registerDatabaseInFlight?: InFlight }
+const inFlight: InFlight = (holder.__registerDatabaseInFlight ??= { queries: 0, transactions: 0 })
+
+/** Queries sent and not yet answered (inside transactions too), and transactions open: how busy the pool is. */
+export function databaseWorkInFlight(): Readonly<InFlight> {
+  return inFlight
+}
+
+function counted<T>(kind: keyof InFlight, work: () => Promise<T>): Promise<T> {
+  inFlight[kind] += 1
+  return work().finally(() => (inFlight[kind] -= 1))
+}
+
 /** A postgres.js query that starts when awaited, as postgres.js's own, but answers within the deadline. */
 function boundedQuery(query: Pending, ms: number) {
-  const run = () => withinDeadline(query, ms)
+  const run = () => counted('queries', () => withinDeadline(query, ms))
   return {
-    values: () => withinDeadline(query.values(), ms),
+    values: () => counted('queries', () => withinDeadline(query.values(), ms)),
     then: <A, B>(fulfilled?: (value: unknown) => A | PromiseLike<A>, rejected?: (reason: unknown) => B | PromiseLike<B>) =>
       run().then(fulfilled, rejected),
     catch: <B>(rejected?: (reason: unknown) => B | PromiseLike<B>) => run().catch(rejected),
@@ -42,33 +57,35 @@ type TransactionStarter = (...args: unknown[]) => Promise<unknown>
  * refused if it starts later, so nothing is written after the caller was told the database was unavailable.
  */
 function boundedTransaction(start: TransactionStarter, ms: number): TransactionStarter {
-  return async (...args: unknown[]) => {
-    const callback = args.pop() as (client: Sql) => Promise<unknown>
-    let abandoned = false
-    let started: () => void = () => {}
-    const begun = new Promise<void>((resolve) => {
-      started = resolve
-    })
-    let finished: () => void = () => {}
-    const callbackDone = new Promise<void>((resolve) => {
-      finished = resolve
-    })
-    const transaction = start(...args, async (client: Sql) => {
-      if (abandoned) throw databaseTimeout(ms)
-      started()
-      try {
-        return await callback(withDeadlines(client, { queryMs: ms }))
-      } finally {
-        finished()
-      }
-    })
-    // Until the callback starts, then after it ends (COMMIT or ROLLBACK), the transaction waits on the database.
-    await withinDeadline(Promise.race([begun, transaction]), ms, () => {
-      abandoned = true
-    })
-    await Promise.race([callbackDone, transaction])
-    return withinDeadline(transaction, ms)
-  }
+  return (...args: unknown[]) => counted('transactions', () => runBoundedTransaction(start, ms, args))
+}
+
+async function runBoundedTransaction(start: TransactionStarter, ms: number, args: unknown[]): Promise<unknown> {
+  const callback = args.pop() as (client: Sql) => Promise<unknown>
+  let abandoned = false
+  let started: () => void = () => {}
+  const begun = new Promise<void>((resolve) => {
+    started = resolve
+  })
+  let finished: () => void = () => {}
+  const callbackDone = new Promise<void>((resolve) => {
+    finished = resolve
+  })
+  const transaction = start(...args, async (client: Sql) => {
+    if (abandoned) throw databaseTimeout(ms)
+    started()
+    try {
+      return await callback(withDeadlines(client, { queryMs: ms }))
+    } finally {
+      finished()
+    }
+  })
+  // Until the callback starts, then after it ends (COMMIT or ROLLBACK), the transaction waits on the database.
+  await withinDeadline(Promise.race([begun, transaction]), ms, () => {
+    abandoned = true
+  })
+  await Promise.race([callbackDone, transaction])
+  return withinDeadline(transaction, ms)
 }
 
 /**

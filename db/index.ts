@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { env } from '@/lib/env'
+import { outsideRequest } from '@/lib/http/request-id'
+import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { logger } from '@/lib/logger'
 import { openDatabase, type Database, type DatabaseConnection } from './client'
 import { migrateDatabase } from './migrate'
@@ -20,13 +22,16 @@ async function prepare(): Promise<DatabaseConnection> {
     const { seedIfEmpty } = await import('./seed/first-start')
     await seedIfEmpty(connection.db)
   }
+  // The last step of a shutdown (lib/http/shutdown.ts), after the final writes.
+  onShutdown('database', 'the database connection', connection.close)
   logger.info('database ready', { driver: connection.kind })
   return connection
 }
 
 /** The process's database connection, opened, migrated (and, when embedded, seeded) on first use. */
 export function getConnection(): Promise<DatabaseConnection> {
-  state.connection ??= prepare().catch((error: unknown) => {
+  // Outside any request: the pool outlives the request that happened to open it (lib/http/request-id.ts).
+  state.connection ??= outsideRequest(prepare).catch((error: unknown) => {
     // Let the next request try again rather than keep a failed start-up forever.
     state.connection = undefined
     throw error

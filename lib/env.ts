@@ -30,6 +30,14 @@ const positiveInteger = (defaultValue: number) =>
     .min(1, { error: 'must be at least 1' })
     .default(defaultValue)
 
+const wholeSeconds = (defaultValue: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number of seconds' })
+    .int({ error: 'must be a whole number of seconds' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(600, { error: 'must be at most 600' })
+    .default(defaultValue)
+
 // How many proxies in front of the app append to X-Forwarded-For: 0 (`false`) means the header is not
 // trusted at all, because without a proxy a caller can write any address into it.
 const proxyHops = z
@@ -151,6 +159,13 @@ const schemaFor = (isProduction: boolean) =>
     // Unset: POST /api/secret-scanning is not there (404). The e-mail to a leaked token's creator needs NOTIFY_API_KEY too.
     SECRET_SCANNING_KEYS_URL: keysUrl.optional(),
     NOTIFY_TEMPLATE_TOKEN_LEAKED: templateId.optional(),
+    // Without it /metrics does not exist; with it, only this bearer token may read it.
+    METRICS_TOKEN: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+    // After SIGTERM, how long the instance still takes new connections while its load balancer's health
+    // check sees /api/health/ready fail (docs/deployment.md). Ctrl+C under `next dev` need not wait.
+    SHUTDOWN_GRACE_SECONDS: wholeSeconds(isProduction ? 5 : 0),
+    // Then how long requests in flight may take to finish before their connections are cut.
+    SHUTDOWN_TIMEOUT_SECONDS: wholeSeconds(25),
   })
 
 export type Env = z.infer<ReturnType<typeof schemaFor>>

@@ -1,16 +1,19 @@
 import { env } from './env'
+import { activeRequestId } from './http/request-id'
 
 type Level = 'debug' | 'info' | 'warn' | 'error'
 const order: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 }
 
 /**
  * One JSON line per event on stdout/stderr, for log shippers. Never pass a token, password or
- * session to it: callers log reasons and ids only.
+ * session to it: callers log reasons and ids only. A line written while a request is handled carries
+ * that request's `request_id` (the X-Request-Id of its response), so one request's lines can be found together.
  */
 function write(level: Level, message: string, fields: Record<string, unknown> = {}) {
   const threshold = process.env.LOG_LEVEL ? env().LOG_LEVEL : 'info'
   if (order[level] < order[threshold]) return
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })
+  const requestId = activeRequestId()
+  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...(requestId ? { request_id: requestId } : {}), ...fields })
   if (level === 'error' || level === 'warn') process.stderr.write(`${line}\n`)
   else process.stdout.write(`${line}\n`)
 }

@@ -53,6 +53,8 @@ try {
   // The usage journey across instances counts one client's requests and another's refusals (e2e/instances/usage.spec.ts).
   await add('usage', anne, addDays(today, 90))
   await add('usage-expired', anne, addDays(today, -1))
+  // The graceful shutdown journey checks that a stopping instance writes its usage counts (e2e/instances/shutdown.spec.ts).
+  await add('shutdown', anne, addDays(today, 90))
   await add('expires-today', anne, today)
   await add('expired', anne, addDays(today, -1))
   await add('revoked', anne, addDays(today, 90), { revokedAt: now, revokedById: anne.id })

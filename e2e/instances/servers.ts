@@ -26,7 +26,10 @@ export function openRunDatabase() {
 export class DatabaseProxy {
   #server: Server | undefined
   readonly #sockets = new Set<Socket>()
+  // Each connection to the database, with the app's connection its answers go to.
+  readonly #upstreams = new Map<Socket, Socket>()
   #stalled = false
+  #held = false
 
   constructor(readonly port: number) {}
 
@@ -48,12 +51,15 @@ export class DatabaseProxy {
       // A stalled database: the connection is accepted, and nothing ever comes back.
       if (this.#stalled) return client.pause()
       const upstream = connect(Number(target.port || 5432), target.hostname)
+      this.#upstreams.set(upstream, client)
+      upstream.on('close', () => this.#upstreams.delete(upstream))
       for (const socket of [client, upstream]) {
         this.#sockets.add(socket)
         socket.on('close', () => this.#sockets.delete(socket))
         socket.on('error', () => [client, upstream].forEach((each) => each.destroy()))
       }
-      client.pipe(upstream).pipe(client)
+      client.pipe(upstream)
+      if (!this.#held) upstream.pipe(client)
     })
     await new Promise<void>((done, fail) => server.once('error', fail).listen(this.port, '127.0.0.1', done))
     this.#server = server
@@ -69,6 +75,25 @@ export class DatabaseProxy {
       socket.unpipe()
       socket.pause()
     }
+  }
+
+  /**
+   * Holds back the database's answers without losing any: what the database sends waits in the proxy
+   * until release(), so queries sent meanwhile (on new connections too) are slow, then complete: a slow
+   * request that only a test can make.
+   */
+  hold(): void {
+    this.#held = true
+    for (const [upstream, client] of this.#upstreams) {
+      upstream.unpipe(client)
+      upstream.pause()
+    }
+  }
+
+  /** Lets the held answers through. */
+  release(): void {
+    this.#held = false
+    for (const [upstream, client] of this.#upstreams) upstream.pipe(client)
   }
 
   /** Ends a stall by cutting every stalled connection (as the network coming back to a restarted server would) and forwarding again. */
@@ -91,7 +116,7 @@ export async function startInstance(
   port: number,
   env: Record<string, string>,
   options: { captureOutput?: boolean } = {},
-): Promise<{ origin: string; stop: () => Promise<void>; output: () => string }> {
+): Promise<{ origin: string; stop: () => Promise<void>; output: () => string; signal: (name: NodeJS.Signals) => void; exitCode: Promise<number | null> }> {
   const inherited = { ...process.env }
   for (const name of ['TEST_DATABASE_URL', 'TEST_REDIS_URL', 'REDIS_URL', 'PGLITE_DIR']) delete inherited[name]
   const origin = `http://127.0.0.1:${port}`
@@ -103,7 +128,8 @@ export async function startInstance(
   let written = ''
   child.stdout?.on('data', (chunk: Buffer) => (written += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (written += chunk.toString()))
-  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const exitCode = new Promise<number | null>((done) => child.once('exit', (code) => done(code)))
+  const exited = exitCode.then(() => undefined)
   const stop = async () => {
     child.kill('SIGTERM')
     await exited
@@ -116,7 +142,7 @@ export async function startInstance(
     )
     if (healthy) {
       const startedAt = written.length
-      return { origin, stop, output: () => written.slice(startedAt) }
+      return { origin, stop, output: () => written.slice(startedAt), signal: (name) => void child.kill(name), exitCode }
     }
     await new Promise((done) => setTimeout(done, 500))
   }

@@ -3,7 +3,7 @@ export function oidcProviderPort(port: string): string {
   return String(Number(port) + 50)
 }
 
-/** The port of the GOV.UK Notify stand-in (scripts/notify-stand-in.ts); E2E_PORT + 2 to + 6 are the instances journeys' own. */
+/** The port of the GOV.UK Notify stand-in (scripts/notify-stand-in.ts); E2E_PORT + 2 to + 9 are the instances journeys' own. */
 export function notifyStandInPort(port: string): string {
   return String(Number(port) + 51)
 }
@@ -50,6 +50,8 @@ export function e2eEnvironment(port: string): Record<string, string> {
     NOTIFY_TEMPLATE_TOKEN_LEAKED: standInNotify.templates.tokenLeaked,
     // GitHub's key list is served by the secret-scanning journey itself, with a key pair it makes.
     SECRET_SCANNING_KEYS_URL: `http://127.0.0.1:${secretScanningKeysPort(port)}/meta/public_keys/secret_scanning`,
+    // No load balancer watches the journeys' servers: a second of grace after SIGTERM keeps stopping them quick.
+    SHUTDOWN_GRACE_SECONDS: '1',
   }
 }
 

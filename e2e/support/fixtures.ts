@@ -20,7 +20,7 @@ export function seededUserId(email: string): string {
 
 /**
  * A token made before the server started (scripts/e2e-fixtures.ts): `active-1` … `active-12` (one per
- * journey that counts requests), `change-feed`, `leaked`, `usage`, `usage-expired`, `expires-today`, `expired`, `revoked`, `deleted`,
+ * journey that counts requests), `change-feed`, `leaked`, `usage`, `usage-expired`, `shutdown`, `expires-today`, `expired`, `revoked`, `deleted`,
  * `inactive-creator`.
  */
 export function fixtureToken(key: string): string {

@@ -2,6 +2,7 @@ import 'server-only'
 import { getConnection } from '@/db'
 import { apiClientStatus } from '@/lib/api-clients/status'
 import { env } from '@/lib/env'
+import { outsideRequest } from '@/lib/http/request-id'
 import { checkTokenShape, hashToken } from '@/lib/tokens/format'
 import { tokenHasStopped, verifyTokenHash, type TokenVerification } from '@/lib/tokens/verify'
 import { cacheIsTrustworthy, listenForClientChanges } from '@/lib/token-cache/change-listener'
@@ -52,7 +53,8 @@ export async function databaseLookupCounts(): Promise<{ tokenLookups: number; li
 export async function lookUpToken(hash: string, now: Date): Promise<Authentication> {
   const cache = verificationCache()
   const connection = await getConnection()
-  listenForClientChanges(connection)
+  // Started by the first request that needs it, but not part of it (lib/http/request-id.ts).
+  outsideRequest(() => listenForClientChanges(connection))
   const live = liveTokens(connection)
   const entry = live.entryOf(hash) ?? (await live.freshEntryOf(hash))
   if (entry === undefined) {

@@ -1,12 +1,12 @@
 import 'server-only'
-import { randomUUID } from 'node:crypto'
+import { currentRequestId } from '@/lib/http/request-id'
 import { env } from '@/lib/env'
 import { apiHeaders, problemResponse } from './responses'
 
 type Handler = (request: Request) => Promise<Response>
 
 /** The 404 for a path the API does not have, or for every /api/v1 path while the API is switched off. */
-export function notFoundResponse(requestId: string = randomUUID()): Response {
+export function notFoundResponse(requestId: string = currentRequestId()): Response {
   return problemResponse(
     { status: 404, title: 'Not Found', detail: 'There is nothing at this address. The register API is described at /api/v1/openapi.json.' },
     requestId,
@@ -34,12 +34,12 @@ const withoutBody = (response: Response): Response => new Response(null, { statu
 export function otherMethods({ switchedOffWithApi = true } = {}): Record<'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', Handler> {
   const allow = 'GET, HEAD, OPTIONS'
   const notAllowed: Handler = async (request) => {
-    const requestId = randomUUID()
+    const requestId = currentRequestId()
     if (isUnservedAddress(request, { switchedOffWithApi })) return notFoundResponse(requestId)
     return problemResponse({ status: 405, title: 'Method Not Allowed', detail: `This address answers ${allow} only.` }, requestId, { Allow: allow })
   }
   const options: Handler = async (request) => {
-    const requestId = randomUUID()
+    const requestId = currentRequestId()
     if (isUnservedAddress(request, { switchedOffWithApi })) return notFoundResponse(requestId)
     return new Response(null, { status: 204, headers: apiHeaders(requestId, { Allow: allow }) })
   }

@@ -1,5 +1,7 @@
 import 'server-only'
 import { Redis } from 'ioredis'
+import { outsideRequest } from '@/lib/http/request-id'
+import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible'
 import { env } from '@/lib/env'
 import { describeError, logger } from '@/lib/logger'
@@ -18,6 +20,7 @@ const holder = globalThis as typeof globalThis & { __registerRateLimiters?: Limi
  */
 function redisClient(url: string): Redis {
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 500 })
+  onShutdown('disconnect', 'Redis (API rate limits)', () => (redis.status === 'ready' ? redis.quit() : redis.disconnect()))
   let reported = false
   redis.on('error', (error: unknown) => {
     if (!reported) logger.warn('register API: Redis unavailable; rate limits are counted per instance', describeError(error))
@@ -62,7 +65,7 @@ function createLimiters(): Limiters {
 }
 
 function limiters(): Limiters {
-  holder.__registerRateLimiters ??= createLimiters()
+  holder.__registerRateLimiters ??= outsideRequest(createLimiters)
   return holder.__registerRateLimiters
 }
 

@@ -1,5 +1,6 @@
 import 'server-only'
-import { randomUUID } from 'node:crypto'
+import { currentRequestId } from '@/lib/http/request-id'
+import { metrics } from '@/lib/metrics/registry'
 import { isDatabaseUnavailable } from '@/db/errors'
 import { systemClock } from '@/lib/clock'
 import { env } from '@/lib/env'
@@ -36,10 +37,10 @@ export function internalErrorResponse(requestId: string): Response {
 /** Turns anything a handler throws into problem+json: 503 when the database is unreachable, else a bare 500. */
 function failureResponse(error: unknown, requestId: string): Response {
   if (isDatabaseUnavailable(error)) {
-    logger.error('register API: database unavailable', { requestId, ...describeFailure(error) })
+    logger.error('register API: database unavailable', describeFailure(error))
     return databaseUnavailableResponse(requestId)
   }
-  logger.error('register API: unexpected error', { requestId, ...describeFailure(error) })
+  logger.error('register API: unexpected error', describeFailure(error))
   return internalErrorResponse(requestId)
 }
 
@@ -47,7 +48,8 @@ function failureResponse(error: unknown, requestId: string): Response {
 function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>, requestId: string): Response {
   const headers = rateLimitHeaders(admission.limit)
   if (admission.outcome === 'rate-limited') {
-    logger.info('register API: rate limited', { requestId, bucket: admission.bucket })
+    logger.info('register API: rate limited', { bucket: admission.bucket })
+    metrics().rateLimitRefusals.inc({ limit: admission.bucket })
     // A valid token over its client's limit is still told when it expires.
     return tooManyRequestsResponse(requestId, admission.client ? { ...headers, 'API-Token-Expires': admission.client.expiresOn } : headers)
   }
@@ -56,7 +58,7 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
     return addressNotAllowedResponse(requestId, headers)
   }
   // The reason goes to the log, never to the caller; the token and its hash go nowhere.
-  logger.info('register API: token refused', { requestId, reason: admission.reason })
+  logger.info('register API: token refused', { reason: admission.reason })
   return unauthorisedResponse(requestId, headers)
 }
 
@@ -69,7 +71,7 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
  */
 export function withApiClient(handler: (context: ApiContext) => Promise<Response>) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
-    const requestId = randomUUID()
+    const requestId = currentRequestId()
     if (isUnservedAddress(request)) return notFoundResponse(requestId)
     try {
       const now = systemClock()
@@ -90,7 +92,7 @@ export function withApiClient(handler: (context: ApiContext) => Promise<Response
 /** The same wrapper for the few /api/v1 routes that need no token (the OpenAPI document). */
 export function publicApiRoute(handler: (context: { request: Request; requestId: string }) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
-    const requestId = randomUUID()
+    const requestId = currentRequestId()
     if (isUnservedAddress(request)) return notFoundResponse(requestId)
     try {
       return await handler({ request, requestId })

@@ -1,6 +1,9 @@
 import 'server-only'
 import { getDb } from '@/db'
+import { outsideRequest } from '@/lib/http/request-id'
+import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { logger } from '@/lib/logger'
+import { metrics } from '@/lib/metrics/registry'
 import { addUsageCounts, newCountLedger, noteOutcome, pruneDue, pruneUsage, returnCounts, takeDueCounts, ukDayAt, type CountLedger, type UsageOutcome } from '@/lib/usage/counts'
 import { describeFailure } from './failure-log'
 import { flushEveryMs, newUseLedger, noteUse, returnUses, takeDueUses, writeLastUses, type UseLedger } from './last-used'
@@ -16,7 +19,9 @@ async function flushLastUses(recorder: Recorder, nowMs: number, everything: bool
   if (uses.length === 0) return
   try {
     await writeLastUses(await getDb(), uses)
+    metrics().usageFlushes.inc({ kind: 'last_used', result: 'written' })
   } catch (error) {
+    metrics().usageFlushes.inc({ kind: 'last_used', result: 'failed' })
     returnUses(recorder.ledger, uses)
     logger.warn('register API: could not record when clients were last used; will retry', describeFailure(error))
   }
@@ -27,7 +32,9 @@ async function flushCounts(recorder: Recorder, nowMs: number, everything: boolea
   if (counts.length === 0) return
   try {
     await addUsageCounts(await getDb(), counts)
+    metrics().usageFlushes.inc({ kind: 'counts', result: 'written' })
   } catch (error) {
+    metrics().usageFlushes.inc({ kind: 'counts', result: 'failed' })
     returnCounts(recorder.counts, counts)
     logger.warn('register API: could not record API client usage; will retry', describeFailure(error))
     return
@@ -55,34 +62,21 @@ function queueFlush(recorder: Recorder, everything: boolean): Promise<void> {
   return recorder.flushing
 }
 
-// Next's own SIGTERM/SIGINT handler closes its server and calls process.exit() straight away, before an
-// UPDATE can finish (tried: the last uses were lost). So on those signals the exit waits for the final
-// flush, for at most this long. Uses lost to a crash cost at most one gap's accuracy, never a request.
-const shutdownGraceMs = 2_000
-
-function flushOnShutdown(recorder: Recorder): void {
-  const onSignal = (signal: NodeJS.Signals) => {
-    const exit = process.exit.bind(process)
-    const deadline = new Promise<void>((done) => setTimeout(done, shutdownGraceMs).unref())
-    const finalFlush = Promise.race([queueFlush(recorder, true), deadline])
-    process.exit = ((code?: number | string | null) => void finalFlush.finally(() => exit(code))) as typeof process.exit
-    // Were ours the only listener (Next's is off under NEXT_MANUAL_SIG_HANDLE), stop as the signal asks.
-    if (process.listenerCount(signal) === 0) void finalFlush.finally(() => exit(signal === 'SIGINT' ? 130 : 143))
-  }
-  process.once('SIGTERM', onSignal)
-  process.once('SIGINT', onSignal)
-}
-
 function start(): Recorder {
   const recorder: Recorder = { ledger: newUseLedger(), counts: newCountLedger(), flushing: Promise.resolve() }
   // unref: a pending write must never keep a stopping process alive.
   recorder.timer = setInterval(() => void queueFlush(recorder, false), flushEveryMs).unref()
-  flushOnShutdown(recorder)
+  // After the last request has finished and before the database closes (lib/http/shutdown.ts): uses lost to
+  // a crash cost at most one gap's accuracy, never a request.
+  onShutdown('flush', 'writing API clients\u2019 last use and usage counts', () => {
+    clearInterval(recorder.timer)
+    return queueFlush(recorder, true)
+  })
   return recorder
 }
 
 function recorder(): Recorder {
-  holder.__registerUseRecorder ??= start()
+  holder.__registerUseRecorder ??= outsideRequest(start)
   return holder.__registerUseRecorder
 }
 

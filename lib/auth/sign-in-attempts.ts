@@ -1,4 +1,6 @@
 import { Redis } from 'ioredis'
+import { outsideRequest } from '@/lib/http/request-id'
+import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import { env } from '@/lib/env'
 import { describeError, logger } from '@/lib/logger'
@@ -66,6 +68,7 @@ export function createSignInLimits(options: { redis?: Redis; keyPrefix: string; 
 function redisClient(url: string): Redis {
   // Fails fast, like the API's limiter client: a slow or absent Redis must not hold a sign-in.
   const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, commandTimeout: 500 })
+  onShutdown('disconnect', 'Redis (sign-in attempts)', () => (redis.status === 'ready' ? redis.quit() : redis.disconnect()))
   let reported = false
   redis.on('error', (error: unknown) => {
     if (!reported) logger.warn('sign-in: Redis unavailable; sign-in attempts are counted per instance', describeError(error))
@@ -84,7 +87,7 @@ const holder = globalThis as typeof globalThis & { __registerSignInLimits?: Sign
 export function signInLimits(): SignInLimits {
   const { REDIS_URL, REDIS_KEY_PREFIX, SIGN_IN_ATTEMPTS_PER_ADDRESS } = env()
   holder.__registerSignInLimits ??= createSignInLimits({
-    redis: REDIS_URL ? redisClient(REDIS_URL) : undefined,
+    redis: REDIS_URL ? outsideRequest(() => redisClient(REDIS_URL)) : undefined,
     keyPrefix: REDIS_KEY_PREFIX,
     attemptsPerCaller: SIGN_IN_ATTEMPTS_PER_ADDRESS,
   })

@@ -1,6 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { env } from '@/lib/env'
+import { answerMetrics } from '@/lib/metrics/endpoint'
+import { observeRequest } from './request-observer'
+import { requestIdFor } from './request-id'
+import { isShuttingDown, noteServer } from './shutdown-state'
 
 /** Methods the service answers. Others (TRACE, TRACK, CONNECT, WebDAV's…) get 405 here: the Fetch API behind Next cannot even represent some of them. */
 const answeredMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
@@ -40,10 +44,13 @@ function pathOf(request: IncomingMessage): string {
 }
 
 /** Adds the common headers to a response just before its head is written, keeping any the route set itself. */
-function addHeaders(request: IncomingMessage, response: ServerResponse, production: boolean): void {
+function addHeaders(request: IncomingMessage, response: ServerResponse, production: boolean, requestId: string): void {
   const path = pathOf(request)
   for (const [name, value] of Object.entries(securityHeaders(production))) if (!response.hasHeader(name)) response.setHeader(name, value)
-  if (!response.hasHeader('X-Request-Id')) response.setHeader('X-Request-Id', randomUUID())
+  // The request's own id (lib/http/request-id.ts), also in its log lines and in a problem's request_id.
+  response.setHeader('X-Request-Id', requestId)
+  // While draining, each connection ends with its response, so keep-alive callers reconnect through the load balancer elsewhere.
+  if (isShuttingDown()) response.setHeader('Connection', 'close')
   const contentType = String(response.getHeader('Content-Type') ?? '')
   if (!response.hasHeader('Content-Security-Policy')) {
     response.setHeader('Content-Security-Policy', contentType.startsWith('text/html') ? pageWithoutNoncePolicy : nonPagePolicy)
@@ -59,10 +66,10 @@ function answer(
   status: number,
   title: string,
   detail: string,
+  requestId: string,
   headers: Record<string, string> = {},
 ) {
   const path = pathOf(request)
-  const requestId = randomUUID()
   const api = isApiPath(path)
   const body = api ? JSON.stringify({ type: 'about:blank', status, title, detail, request_id: requestId }) : `${title}\n`
   response.statusCode = status
@@ -128,7 +135,7 @@ export function screen(request: IncomingMessage): { status: number; title: strin
 }
 
 /** Per-request state the front door keeps for code deeper in the request (lib/http/bad-request.ts). */
-export type FrontDoorStore = { badRequest: boolean }
+export type FrontDoorStore = { badRequest: boolean; requestId: string }
 const holder = globalThis as typeof globalThis & { __registerFrontDoor?: { storage: AsyncLocalStorage<FrontDoorStore> } }
 
 /** The request store, shared by every bundle of this module. */
@@ -147,19 +154,31 @@ export function handleAtFrontDoor(request: IncomingMessage, response: ServerResp
       response.statusCode = 400
     }
     if (typeof args[0] === 'number') response.statusCode = args[0]
-    addHeaders(request, response, production)
+    addHeaders(request, response, production, store.requestId)
     return writeHead.apply(this, args)
   } as ServerResponse['writeHead']
   const refusal = screen(request)
   if (!refusal) return false
-  answer(request, response, refusal.status, refusal.title, refusal.detail, refusal.headers)
+  answer(request, response, refusal.status, refusal.title, refusal.detail, store.requestId, refusal.headers)
   return true
+}
+
+// Read once; an environment that does not parse has already stopped the server (lib/start-server.ts).
+let metricsTokenValue: { token: string | undefined } | undefined
+function metricsToken(): string | undefined {
+  try {
+    metricsTokenValue ??= { token: env().METRICS_TOKEN }
+  } catch {
+    return undefined
+  }
+  return metricsTokenValue.token
 }
 
 /**
  * Puts the front door in front of every HTTP server in this process (Next's own, in `next start` and
  * `next dev`): Next offers no hook before its handler for the socket-level request, so its 'request'
- * event is wrapped. Installed once, from instrumentation.ts.
+ * event is wrapped. Each request gets its id, is counted for /metrics, and /metrics itself is answered
+ * here (lib/metrics/endpoint.ts), after the common checks. Installed once, from instrumentation.ts.
  */
 export function installFrontDoor(): void {
   const server = http.Server.prototype as http.Server & { __registerFrontDoor?: boolean }
@@ -170,9 +189,12 @@ export function installFrontDoor(): void {
   server.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'request') return emit.call(this, event, ...args)
     const [request, response] = args as [IncomingMessage, ServerResponse]
-    const store: FrontDoorStore = { badRequest: false }
+    noteServer(this)
+    const store: FrontDoorStore = { badRequest: false, requestId: requestIdFor(request.headers['x-request-id']) }
     return frontDoorStorage().run(store, () => {
+      observeRequest(request, response)
       if (handleAtFrontDoor(request, response, production, store)) return true
+      if (answerMetrics(request, response, metricsToken())) return true
       return emit.call(this, event, ...args)
     })
   } as typeof server.emit

@@ -1,7 +1,9 @@
 import { getDb } from '@/db'
 import { systemClock } from '@/lib/clock'
 import { env, notifySettings, serviceAddress, type Env } from '@/lib/env'
+import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { describeError, logger } from '@/lib/logger'
+import { metrics } from '@/lib/metrics/registry'
 import { notifyEmailSender } from './notify'
 import { runReminders, type RunOptions } from './run'
 
@@ -29,7 +31,7 @@ export function scheduledRunOptions(values: Env, stopped: () => boolean): RunOpt
 /**
  * Sends expiry reminders every EXPIRY_REMINDERS_INTERVAL_SECONDS (5 minutes by default) from inside the service.
  * Without NOTIFY_API_KEY it says once that reminders are off and does nothing. Its timers never keep the process
- * alive, and SIGTERM or SIGINT stops it between two e-mails (docs/decisions/0020-expiry-reminders.md).
+ * alive, and shutdown (SIGTERM or SIGINT) stops it between two e-mails (docs/decisions/0020-expiry-reminders.md).
  */
 export function startReminderScheduler(values: Env = env()): void {
   if (holder.__registerReminderScheduler) return
@@ -47,21 +49,22 @@ export function startReminderScheduler(values: Env = env()): void {
       scheduler.running = runOnce(options).finally(() => schedule(intervalMs))
     }, delayMs).unref()
   }
-  const stop = (signal: NodeJS.Signals) => {
+  // First of the shutdown's steps (lib/http/shutdown.ts): a run under way stops between two e-mails.
+  onShutdown('stop', 'expiry reminders', async () => {
     scheduler.stopped = true
     clearTimeout(scheduler.timer)
-    // Were ours the only listener (Next's is off under NEXT_MANUAL_SIG_HANDLE), stop as the signal asks.
-    if (process.listenerCount(signal) === 0) process.exit(signal === 'SIGINT' ? 130 : 143)
-  }
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+    await scheduler.running
+  })
   logger.info('expiry reminders on', { everySeconds: values.EXPIRY_REMINDERS_INTERVAL_SECONDS, notify: values.NOTIFY_BASE_URL ?? 'GOV.UK Notify' })
   schedule(Math.min(firstRunDelayMs, intervalMs))
 }
 
 async function runOnce(options: RunOptions): Promise<void> {
   try {
-    await runReminders(await getDb(), options)
+    const report = await runReminders(await getDb(), options)
+    const { remindersSent, remindersFailed } = metrics()
+    remindersSent.inc(report.reminders.filter((reminder) => reminder.status === 'sent').length)
+    remindersFailed.inc(report.reminders.filter((reminder) => reminder.status === 'failed').length)
   } catch (error) {
     // The database or Notify may be away; the next run catches up what this one missed.
     logger.warn('expiry reminders: the run failed; the next one will catch up', describeError(error))

@@ -15,6 +15,16 @@ describe('VerificationCache', () => {
     expect(cache.get('hash-b', 1)).toBeUndefined()
   })
 
+  it('counts hits and misses for /metrics, an entry past its age as a miss', () => {
+    const cache = cacheWith({ maxEntries: 3, maxAgeMs: 100 })
+    cache.set('hash-a', client('a'), 0, cache.generation)
+    cache.get('hash-a', 1)
+    cache.get('hash-a', 2)
+    cache.get('hash-b', 3)
+    cache.get('hash-a', 100)
+    expect({ hits: cache.hits, misses: cache.misses }).toEqual({ hits: 2, misses: 2 })
+  })
+
   it('forgets one client by id, leaving the others', () => {
     const cache = cacheWith()
     cache.set('hash-a', client('a'), 0, cache.generation)

@@ -17,6 +17,8 @@ export class VerificationCache {
   // A client has one token, or two during a regeneration's overlap: forgetting the client forgets both.
   readonly #hashesByClient = new Map<string, Set<string>>()
   #generation = 0
+  #hits = 0
+  #misses = 0
 
   constructor(readonly limits: CacheLimits) {}
 
@@ -29,6 +31,16 @@ export class VerificationCache {
     return this.#generation
   }
 
+  /** How many lookups found their token (for /metrics). */
+  get hits(): number {
+    return this.#hits
+  }
+
+  /** How many lookups did not find their token, or found it too old (for /metrics). */
+  get misses(): number {
+    return this.#misses
+  }
+
   /** How many tokens are cached. */
   get size(): number {
     return this.#entries.size
@@ -37,11 +49,12 @@ export class VerificationCache {
   /** The client cached for this token hash, unless it is older than the maximum age. */
   get(hash: string, nowMs: number): VerifiedClient | undefined {
     const entry = this.#entries.get(hash)
-    if (!entry) return undefined
-    if (nowMs - entry.storedAt >= this.limits.maxAgeMs) {
-      this.#remove(hash)
+    if (!entry || nowMs - entry.storedAt >= this.limits.maxAgeMs) {
+      if (entry) this.#remove(hash)
+      this.#misses += 1
       return undefined
     }
+    this.#hits += 1
     // Re-inserting moves the entry to the end of the Map's order, which is what makes eviction LRU.
     this.#entries.delete(hash)
     this.#entries.set(hash, entry)

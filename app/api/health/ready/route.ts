@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto'
+import { currentRequestId } from '@/lib/http/request-id'
+import { isShuttingDown } from '@/lib/http/shutdown-state'
 import { pingDatabase } from '@/db'
 import { problemResponse } from '@/lib/api/responses'
 import { describeError, logger } from '@/lib/logger'
@@ -19,15 +20,20 @@ async function databaseAnswers(): Promise<void> {
   }
 }
 
-/** Readiness: 200 when the database answers `select 1`, else a 503 problem that gives no details away. */
+/**
+ * Readiness: 200 when the database answers `select 1`, else a 503 problem that gives no details away. From
+ * the moment the instance is told to stop it answers 503 at once, so its load balancer sends new requests
+ * elsewhere while it finishes those in flight (lib/http/shutdown.ts).
+ */
 export async function GET(request: Request): Promise<Response> {
-  const requestId = randomUUID()
+  const requestId = currentRequestId()
   if (isUnservedAddress(request, { switchedOffWithApi: false })) return notFoundResponse(requestId)
+  if (isShuttingDown()) return problemResponse({ status: 503, title: 'Service Unavailable' }, requestId, { 'Retry-After': '5' })
   try {
     await databaseAnswers()
     return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store', 'X-Request-Id': requestId } })
   } catch (error) {
-    logger.error('readiness: database unavailable', { requestId, ...describeError(error) })
+    logger.error('readiness: database unavailable', describeError(error))
     return problemResponse({ status: 503, title: 'Service Unavailable' }, requestId, { 'Retry-After': '5' })
   }
 }
