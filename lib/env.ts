@@ -138,6 +138,8 @@ const schemaFor = (isProduction: boolean) =>
     NOTIFY_TEMPLATE_EXPIRES_SOON: templateId.optional(),
     NOTIFY_TEMPLATE_EXPIRED: templateId.optional(),
     EXPIRY_REMINDERS_INTERVAL_SECONDS: positiveInteger(300),
+    // bench/api.ts only: serves /api/bench/limit, the register API's floor (bench/README.md). Off, it is a 404.
+    BENCH_LIMIT_ROUTE: booleanFlag(false),
   })
 
 export type Env = z.infer<ReturnType<typeof schemaFor>>
