@@ -57,7 +57,20 @@ export function postgresPids(): number[] {
   return pids
 }
 
-/** CPU milliseconds used so far by all PostgreSQL processes on this machine (the benchmark's and anyone else's). */
-export function postgresCpuMs(): number {
-  return (postgresPids().reduce((sum, pid) => sum + cpuTicks(pid), 0) * 1000) / ticksPerSecond
+/** CPU ticks used so far by each PostgreSQL process on this machine (the benchmark's and anyone else's). */
+export function postgresTicks(): Map<number, number> {
+  return new Map(postgresPids().map((pid) => [pid, cpuTicks(pid)]))
+}
+
+/**
+ * CPU milliseconds PostgreSQL used between two readings, counting only processes alive at both: a backend
+ * that ended in between (another connection closing) would otherwise take its whole past with it.
+ */
+export function postgresCpuMsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ticks = 0
+  for (const [pid, end] of after) {
+    const start = before.get(pid)
+    if (start !== undefined && end >= start) ticks += end - start
+  }
+  return (ticks * 1000) / ticksPerSecond
 }

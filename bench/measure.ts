@@ -2,7 +2,7 @@
 // CPU time per request. Cases that are compared run in alternating rounds (A B C A B C …), so a change in
 // the machine's load during the run falls on all of them alike.
 import autocannon from 'autocannon'
-import { cpuMs, postgresCpuMs } from './cpu'
+import { cpuMs, postgresCpuMsBetween, postgresTicks } from './cpu'
 
 /** A request to measure, against one server (ours or the prototype). */
 export type Case = {
@@ -28,7 +28,7 @@ export type Measured = {
   p99: number
   /** Node CPU ms per request of the serving process tree. */
   nodeCpuMs: number
-  /** CPU ms per request of every PostgreSQL process on the machine (others' work included: a shared machine). */
+  /** CPU ms per request of the PostgreSQL processes alive throughout (others' work included on a shared machine). */
   postgresCpuMs: number
   unexpected: number
   errors: number
@@ -39,7 +39,7 @@ type Sum = { requests: number; seconds: number; p50: number[]; p99: number[]; no
 
 async function once(test: Case, connections: number, seconds: number) {
   const node = cpuMs(test.serverPid)
-  const postgres = postgresCpuMs()
+  const postgres = postgresTicks()
   const result = await autocannon({ url: test.url, connections, duration: seconds, headers: test.headers ?? {} })
   const expected = result.statusCodeStats[String(test.status)]?.count ?? 0
   return {
@@ -48,7 +48,7 @@ async function once(test: Case, connections: number, seconds: number) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     node: cpuMs(test.serverPid) - node,
-    postgres: postgresCpuMs() - postgres,
+    postgres: postgresCpuMsBetween(postgres, postgresTicks()),
     unexpected: result.requests.total - expected,
     errors: result.errors + result.timeouts,
   }

@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   for (const test of cases) {
     const dir = join(folder, test.name.replace(/[^a-z0-9]+/gi, '-'))
     mkdirSync(dir, { recursive: true })
-    const server = await startServer(port, { ...benchServerEnvironment(port, databaseUrl, pepper), NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` })
+    const server = await startServer(port, benchServerEnvironment(port, databaseUrl, pepper), ['--cpu-prof', `--cpu-prof-dir=${dir}`])
     const url = `${server.origin}${test.path}`
     await autocannon({ url, connections: 10, duration: 2, headers: test.headers })
     const result = await autocannon({ url, connections: 10, duration: seconds, headers: test.headers })

@@ -9,8 +9,8 @@ import { prepareDatabase } from './database'
 export type BenchServer = { origin: string; child: ChildProcess; stop: () => Promise<void> }
 
 /** Starts the build in `.next-<port>` (next.config.ts picks the folder from E2E_PORT) on 127.0.0.1 only. */
-export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { ...process.env, ...env, E2E_PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
