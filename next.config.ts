@@ -6,7 +6,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.E2E_PORT && process.env.E2E_PORT !== '3100' ? `.next-${process.env.E2E_PORT}` : '.next',
   // PGlite ships WebAssembly and data files that must be loaded from node_modules, not bundled; Notify's client
   // and its axios are plain Node.js packages, loaded as they are; so is prom-client, so every bundle counts in one copy.
-  serverExternalPackages: ['@electric-sql/pglite', 'notifications-node-client', 'axios', 'prom-client'],
+  // Drizzle and its driver are loaded from node_modules too, so the server holds ONE copy: bundled, each layer
+  // (instrumentation, route handlers, pages) got its own, and the connection opened at start-up then met tables from
+  // another copy, which sends every drizzle `is()` check down its slow path (issue 16; e2e/build/single-drizzle.spec.ts).
+  serverExternalPackages: ['@electric-sql/pglite', 'notifications-node-client', 'axios', 'prom-client', 'drizzle-orm', 'postgres'],
   poweredByHeader: false,
   // A trailing slash under /api is an unknown path (a 404 problem), not a redirect; proxy.ts still
   // redirects pages to their address without it, as Next does by default.

@@ -1,139 +1,166 @@
-// `npx tsx bench/api.ts [--skip-build]` (npm run bench:api): builds the app, seeds the largest register
-// into a fresh PostgreSQL database, starts `next start` on loopback and measures the register API with
-// autocannon. Stops by itself (about 3 minutes of load after the build and seed). See bench/README.md.
+// `npx tsx bench/api.ts [--skip-build] [--prototype=DIR]` (npm run bench:api): issue 16's targets, each a ratio
+// of two cases measured in the same run, at the real register's size (about 2,200 providers) and at the largest
+// the seed makes (44,304 live); with DfE's prototype side by side when PROTOTYPE_DIR (or --prototype) names a
+// checkout of it. See bench/README.md.
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
-import autocannon, { type Result } from 'autocannon'
 import { generateToken } from '../lib/tokens/format'
-import { startBenchServer, watchMemory } from './server'
+import { prepareDatabase, type BenchDatabase } from './database'
+import { alternate, warmUp, type Case, type Measured } from './measure'
+import { prototypeCookie, prototypeDir, seedPrototype, startPrototype } from './prototype'
+import { benchServerEnvironment, startServer, watchMemory } from './server'
+import { addApiClients, apiOnlyPerson, sessionCookie, staffListClients } from './staff'
+import { apiTargets, memoryTarget, staffListTargets, verdictTable, type Verdict } from './targets'
 
 const port = Number(process.env.BENCH_PORT ?? 3600)
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'
-const seconds = Number(process.env.BENCH_SECONDS ?? 10)
-const connectionCounts = [10, 50]
+const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'
+const seconds = Number(process.env.BENCH_SECONDS ?? 3)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const log = (line: string) => console.info(line)
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
 
-// Anything would do: the server only needs the pepper the token was hashed with.
+// Anything would do: the servers only need the secrets the tokens were hashed and sessions signed with.
 const pepper = randomBytes(32).toString('hex')
+const sessionSecret = randomBytes(32).toString('hex')
+const prototypeSecret = randomBytes(16).toString('hex')
 
-type Case = { name: string; path: string; token?: 'valid' | 'invalid'; expect2xx: boolean }
+/** The two sizes: the real register's (about 2,200 live) and the largest the seed makes. */
+const sizes = [
+  { label: '2.2k', providers: 2_320, url: baseUrl.replace(/\/([^/]+)$/, '/$1_2k') },
+  { label: '44k', providers: undefined, url: baseUrl },
+]
 
-function cases(liveProviders: number): Case[] {
-  const pages = Math.ceil(liveProviders / 100)
-  const onLast = liveProviders - (pages - 1) * 100
-  // There is no page 900 (bench/README.md): 46,656 providers at 100 a page have fewer pages. The last page
-  // may be short, so the one before it (a full page read from the far end) is the deep page the target
-  // compares with page 1.
-  const page = (number: number, label: string): Case => ({
-    name: `providers page ${number} (${label})`,
-    path: `/api/v1/providers?per_page=100&page=${number}`,
-    token: 'valid',
-    expect2xx: true,
-  })
+type Row = Measured & { server: string; size: string }
+
+// Pins the server's process tree to CPU 0 (BENCH_PIN=1), leaving the other CPU to autocannon.
+function pin(pid: number | undefined): void {
+  if (process.env.BENCH_PIN === '1' && pid) spawnSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' })
+}
+
+function ourCases(origin: string, pid: number, database: BenchDatabase): Case[] {
+  const bearer = { authorization: `Bearer ${database.token}` }
+  const pages = Math.ceil(database.liveProviders / 100)
+  const api = (name: string, path: string, extra: Partial<Case> = {}): Case => ({ name, url: `${origin}${path}`, headers: bearer, serverPid: pid, status: 200, ...extra })
   return [
-    { name: 'GET /api/health', path: '/api/health', expect2xx: true },
-    { name: 'GET /api/v1/info', path: '/api/v1/info', token: 'valid', expect2xx: true },
-    { name: 'providers page 1', path: '/api/v1/providers?per_page=100', token: 'valid', expect2xx: true },
-    page(pages - 1, 'deep'),
-    page(pages, `last, ${onLast} providers`),
-    page(Math.ceil(pages / 2), 'middle'),
-    { name: 'providers changed_since', path: '/api/v1/providers?per_page=100&changed_since=2026-10-01T00:00:00Z', token: 'valid', expect2xx: true },
-    { name: 'GET /api/v1/info, unknown token', path: '/api/v1/info', token: 'invalid', expect2xx: false },
+    { name: 'health', url: `${origin}/api/health`, serverPid: pid, status: 200 },
+    api('info', '/api/v1/info'),
+    api('unknown token', '/api/v1/info', { headers: { authorization: `Bearer ${generateToken('test').plaintext}` }, status: 401 }),
+    api('page 1', '/api/v1/providers?per_page=100'),
+    // The last page may be short; the one before it is a full page read from the far end.
+    api('deep page', `/api/v1/providers?per_page=100&page=${Math.max(1, pages - 1)}`),
+    api('per_page=1', '/api/v1/providers?per_page=1'),
+    api('one provider', `/api/v1/providers/${database.providerId}`),
+    api('feed', '/api/v1/providers/changes?per_page=500', { providersPerAnswer: 500 }),
+    api('limit page', '/api/bench/limit?of=providers&per_page=100'),
+    api('limit feed', '/api/bench/limit?of=changes&per_page=500', { providersPerAnswer: 500 }),
   ]
 }
 
-type Row = { name: string; connections: number; rps: number; p50: number; p99: number; non2xx: number; errors: number; expect2xx: boolean }
+async function prototypeCases(dir: string, database: BenchDatabase, size: string): Promise<{ cases: Case[]; stop: () => Promise<void> } | undefined> {
+  const token = `production_${randomBytes(32).toString('hex')}`
+  const served = await seedPrototype(dir, database.url, token, prototypeSecret)
+  const server = await startPrototype(dir, port + 10, prototypeSecret)
+  pin(server.child.pid)
+  const bearer = { authorization: `Bearer ${token}` }
+  const headers: Record<string, string> = { ...bearer, ...(await prototypeCookie(server.origin, bearer)) }
+  const pid = server.child.pid ?? 0
+  const pages = Math.ceil(served / 100)
+  log(`Prototype (${size}): serves ${served.toLocaleString('en-GB')} providers; session cookie ${headers.cookie ? 'returned' : 'none set'}`)
+  const url = (path: string) => `${server.origin}${path}`
+  const cases: Case[] = [
+    { name: 'page 1', url: url('/api/v1/providers?per_page=100'), headers, serverPid: pid, status: 200 },
+    { name: 'deep page', url: url(`/api/v1/providers?per_page=100&page=${Math.max(1, pages - 1)}`), headers, serverPid: pid, status: 200 },
+    { name: 'per_page=1', url: url('/api/v1/providers?per_page=1'), headers, serverPid: pid, status: 200 },
+    { name: 'page 1, per_page=200', url: url('/api/v1/providers?per_page=200'), headers, serverPid: pid, status: 200, providersPerAnswer: 200 },
+    { name: 'unknown token (403)', url: url('/api/v1/providers?per_page=1'), headers: { authorization: `Bearer production_${'0'.repeat(64)}` }, serverPid: pid, status: 403 },
+  ]
+  return { cases, stop: server.stop }
+}
 
-function rowOf(test: Case, connections: number, result: Result): Row {
-  const { name, expect2xx } = test
-  const rps = result.requests.average
-  return {
-    name,
-    connections,
-    rps,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    expect2xx,
-  }
+async function staffCases(origin: string, pid: number, database: BenchDatabase): Promise<{ cases: Case[]; pages: string[] }> {
+  const pages = await addApiClients(database.url, database.staff.id)
+  const full = await sessionCookie(database.staff, sessionSecret)
+  const empty = await sessionCookie(await apiOnlyPerson(database.url), sessionSecret)
+  const page = (number: number, label: string): Case => ({ name: `staff list, ${label} (page ${number})`, url: `${origin}/api-clients?page=${number}`, headers: full, serverPid: pid, status: 200 })
+  const cases = [
+    { name: 'staff list, empty', url: `${origin}/api-clients`, headers: empty, serverPid: pid, status: 200 },
+    page(1, 'first'),
+    page(Math.ceil(pages / 2), 'middle'),
+    page(pages, 'last'),
+  ]
+  return { cases, pages: cases.slice(1).map((test) => test.name) }
 }
 
 function table(rows: Row[]): string {
-  const head = '| case | connections | requests/s | p50 ms | p99 ms | non-2xx | errors |\n|---|---:|---:|---:|---:|---:|---:|'
+  const head = '| server | size | case | conn. | req/s | providers/s | Node CPU ms/req | PostgreSQL CPU ms/req | p50 ms | p99 ms | unexpected status | errors |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
   const lines = rows.map(
-    (row) => `| ${row.name} | ${row.connections} | ${Math.round(row.rps)} | ${row.p50} | ${row.p99} | ${row.non2xx} | ${row.errors} |`,
+    (row) =>
+      `| ${row.server} | ${row.size} | ${row.name} | ${row.connections} | ${Math.round(row.rps)} | ${row.providersPerSecond === undefined ? '' : Math.round(row.providersPerSecond)} | ${row.nodeCpuMs.toFixed(2)} | ${row.postgresCpuMs.toFixed(2)} | ${row.p50} | ${row.p99} | ${row.unexpected} | ${row.errors} |`,
   )
   return [head, ...lines].join('\n')
 }
 
-function verdicts(rows: Row[]): string[] {
-  return connectionCounts.flatMap((connections) => {
-    const find = (test: (name: string) => boolean) => rows.find((row) => row.connections === connections && test(row.name))
-    const health = find((name) => name === 'GET /api/health')
-    const info = find((name) => name === 'GET /api/v1/info')
-    const first = find((name) => name === 'providers page 1')
-    const deep = find((name) => name.endsWith('(deep)'))
-    if (!health || !info || !first || !deep) return []
-    const ratio = info.rps / health.rps
-    const slower = deep.p50 / Math.max(first.p50, 1)
-    return [
-      `${connections} connections: /api/v1/info at ${(ratio * 100).toFixed(0)}% of /api/health throughput (target ≥ 90%): ${ratio >= 0.9 ? 'met' : 'NOT met'}`,
-      `${connections} connections: deep page p50 ${slower.toFixed(2)}× page 1 (target ≤ 1.5×): ${slower <= 1.5 ? 'met' : 'NOT met'}`,
-    ]
-  })
+async function measureSize(size: (typeof sizes)[number], dir: string | undefined, rows: Row[], verdicts: Verdict[], peaks: number[]): Promise<void> {
+  const database = await prepareDatabase(size.url, pepper, log, size.providers)
+  log(`${size.label}: ${database.liveProviders.toLocaleString('en-GB')} live providers; load average ${load()}`)
+  const server = await startServer(port, { ...benchServerEnvironment(port, database.url, pepper), NEXTAUTH_SECRET: sessionSecret, BENCH_LIMIT_ROUTE: 'true' })
+  pin(server.child.pid)
+  const memory = watchMemory(server.child.pid ?? 0)
+  const pid = server.child.pid ?? 0
+  const prototype = dir ? await prototypeCases(dir, database, size.label) : undefined
+  try {
+    const ours = ourCases(server.origin, pid, database)
+    const all = [...ours, ...(prototype?.cases.map((test) => ({ ...test, name: `prototype: ${test.name}` })) ?? [])]
+    await warmUp(all)
+    const at10 = await alternate(all, { connections: 10, seconds, rounds }, log)
+    const heavy = ours.filter((test) => ['health', 'info', 'page 1', 'feed'].includes(test.name))
+    const at50 = await alternate(heavy, { connections: 50, seconds, rounds }, log)
+    const measured = [...at10, ...at50]
+    const row = (server: string, name: string) => (test: Measured) => ({ ...test, server, size: size.label, name })
+    for (const test of measured) rows.push(test.name.startsWith('prototype: ') ? row('prototype', test.name.slice(11))(test) : row('ours', test.name)(test))
+    const find = (prefix: string) => (name: string, connections = 10) => measured.find((test) => test.name === `${prefix}${name}` && test.connections === connections)
+    verdicts.push(...apiTargets(size.label, find(''), find('prototype: ')))
+    if (size.providers === undefined) {
+      const staff = await staffCases(server.origin, pid, database)
+      await warmUp(staff.cases, 1)
+      const staffRows = await alternate(staff.cases, { connections: 2, seconds, rounds }, log)
+      for (const test of staffRows) rows.push({ ...test, server: 'ours', size: `${size.label}, ${staffListClients.toLocaleString('en-GB')} clients` })
+      verdicts.push(...staffListTargets((name) => staffRows.find((test) => test.name === name), staff.pages))
+    }
+  } finally {
+    memory.stop()
+    peaks.push(memory.peakMb())
+    await prototype?.stop()
+    await server.stop()
+  }
 }
 
 async function main(): Promise<void> {
   const started = Date.now()
-  const { database, server } = await startBenchServer(port, databaseUrl, pepper, log)
-  const memory = watchMemory(server.child.pid ?? 0)
-  const rows: Row[] = []
-  try {
-    const tokens = { valid: database.token, invalid: generateToken('test').plaintext }
-    const all = cases(database.liveProviders)
-    const headersFor = (test: Case): Record<string, string> => (test.token ? { authorization: `Bearer ${tokens[test.token]}` } : {})
-    // Warm up: compiled routes, the connection pool and the token cache, as on a server that has been up a while.
-    for (const test of all) await autocannon({ url: `${server.origin}${test.path}`, connections: 10, duration: 2, headers: headersFor(test) })
-    // All cases at one concurrency, then the next: cases that are compared run close together in time.
-    for (const connections of connectionCounts) {
-      for (const test of all) {
-        const result = await autocannon({
-          url: `${server.origin}${test.path}`,
-          connections,
-          duration: seconds,
-          headers: headersFor(test),
-          title: test.name,
-        })
-        const row = rowOf(test, connections, result)
-        rows.push(row)
-        log(`${test.name}, ${connections} connections: ${Math.round(row.rps)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx}`)
-      }
-    }
-  } finally {
-    memory.stop()
-    const peak = memory.peakMb()
-    await server.stop()
-    const failures = rows.filter((row) => row.expect2xx && (row.non2xx > 0 || row.errors > 0))
-    const report = [
-      `${database.liveProviders.toLocaleString('en-GB')} live providers; ${seconds} s per case after a 2 s warm-up; load average at the end ${loadavg()
-        .map((value) => value.toFixed(2))
-        .join(' ')}`,
-      '',
-      table(rows),
-      '',
-      `Peak resident memory of the server (VmHWM): ${peak.toFixed(0)} MB`,
-      ...verdicts(rows),
-      failures.length === 0
-        ? 'No non-2xx responses or errors for valid tokens.'
-        : `Non-2xx or errors for valid tokens in: ${failures.map((row) => row.name).join(', ')}`,
-      `Took ${Math.round((Date.now() - started) / 1000)} s.`,
-    ].join('\n')
-    console.info(`\n${report}`)
-    mkdirSync('bench/results', { recursive: true })
-    writeFileSync(`bench/results/api-${new Date().toISOString().replaceAll(':', '-')}.md`, `${report}\n`)
+  log(`Node ${process.version}, load average ${load()}`)
+  if (!process.argv.includes('--skip-build')) {
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, E2E_PORT: String(port) } })
+    if (build.status !== 0) throw new Error('next build failed')
   }
+  const dir = prototypeDir()
+  if (!dir) log('No prototype (PROTOTYPE_DIR): measuring our cases and the limit only.')
+  const rows: Row[] = []
+  const verdicts: Verdict[] = []
+  const peaks: number[] = []
+  for (const size of sizes) await measureSize(size, dir, rows, verdicts, peaks)
+  verdicts.push(memoryTarget(Math.max(...peaks)))
+  const report = [
+    `${seconds} s × ${rounds} alternating rounds a case; load average at the end ${load()}; took ${Math.round((Date.now() - started) / 1000)} s`,
+    '',
+    table(rows),
+    '',
+    verdictTable(verdicts),
+  ].join('\n')
+  console.info(`\n${report}`)
+  mkdirSync('bench/results', { recursive: true })
+  writeFileSync(`bench/results/api-${new Date().toISOString().replaceAll(':', '-')}.md`, `${report}\n`)
 }
 
 await main()

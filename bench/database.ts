@@ -11,7 +11,15 @@ import { roleOf } from '../lib/auth/roles'
 import { addDays, ukDate } from '../lib/dates'
 
 /** What the benchmark needs from its database. */
-export type BenchDatabase = { url: string; token: string; liveProviders: number }
+export type BenchDatabase = {
+  url: string
+  token: string
+  liveProviders: number
+  /** A general-access person (the API client's creator), for signed-in pages. */
+  staff: { id: string; email: string; name: string }
+  /** A live provider, for GET /api/v1/providers/{id}. */
+  providerId: string
+}
 
 /**
  * Drops and recreates the database named in `url`. It refuses a name without "bench" in it: DATABASE_URL
@@ -31,15 +39,18 @@ async function recreate(url: string): Promise<void> {
   }
 }
 
-/** A fresh database with the largest register (46,656 providers: every 3-character code) and one API client. */
-export async function prepareDatabase(url: string, pepper: string, log: (line: string) => void): Promise<BenchDatabase> {
+/**
+ * A fresh database with the largest register (46,656 providers: every 3-character code), or `providers` of
+ * them, and one API client.
+ */
+export async function prepareDatabase(url: string, pepper: string, log: (line: string) => void, providerCount = maximumProviders): Promise<BenchDatabase> {
   await recreate(url)
   const connection = await openDatabase({ url })
   try {
     await migrateDatabase(connection)
     const started = performance.now()
-    await seedDatabase(connection.db, { providers: maximumProviders, log })
-    log(`Seeded ${maximumProviders.toLocaleString('en-GB')} providers in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    await seedDatabase(connection.db, { providers: providerCount, log })
+    log(`Seeded ${providerCount.toLocaleString('en-GB')} providers in ${((performance.now() - started) / 1000).toFixed(1)} s`)
     // A live database is vacuumed by autovacuum soon after a bulk load; do it now so that plans (and
     // index-only scans, which need the visibility map) are the ones production would settle on.
     await connection.db.execute(sql`vacuum analyze`)
@@ -56,7 +67,9 @@ export async function prepareDatabase(url: string, pepper: string, log: (line: s
     })
     if (created.outcome !== 'created') throw new Error('Could not create the benchmark API client')
     const liveProviders = await connection.db.$count(providers, and(isNull(providers.archivedAt), isNull(providers.deletedAt)))
-    return { url, token: created.token, liveProviders }
+    const [provider] = await connection.db.select({ id: providers.id }).from(providers).where(and(isNull(providers.archivedAt), isNull(providers.deletedAt))).limit(1)
+    const staff = { id: creator.id, email: creator.email, name: `${creator.firstName} ${creator.lastName}` }
+    return { url, token: created.token, liveProviders, staff, providerId: provider?.id ?? '' }
   } finally {
     await connection.close()
   }

@@ -1,15 +1,16 @@
 // Starts `next start` on loopback for the benchmark, samples its memory, and stops it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
+import { processTree } from './cpu'
 import { prepareDatabase } from './database'
 
 export type BenchServer = { origin: string; child: ChildProcess; stop: () => Promise<void> }
 
 /** Starts the build in `.next-<port>` (next.config.ts picks the folder from E2E_PORT) on 127.0.0.1 only. */
-export async function startServer(port: number, env: Record<string, string>): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { ...process.env, ...env, E2E_PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
@@ -36,25 +37,6 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   }
   await stop()
   throw new Error('The server was not ready within 60 s')
-}
-
-/** The pid and its descendants, from /proc (Linux), in case the server runs its work in a child. */
-function processTree(root: number): number[] {
-  const parents = new Map<number, number>()
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      // Field 4 of /proc/<pid>/stat is the parent pid; the command name before it may contain spaces.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-      parents.set(Number(entry), parent)
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const tree = [root]
-  for (let index = 0; index < tree.length; index += 1) for (const [pid, parent] of parents) if (parent === tree[index]) tree.push(pid)
-  return tree
 }
 
 function kilobytes(pid: number, field: 'VmHWM' | 'VmRSS'): number {

@@ -166,6 +166,8 @@ const schemaFor = (isProduction: boolean) =>
     SHUTDOWN_GRACE_SECONDS: wholeSeconds(isProduction ? 5 : 0),
     // Then how long requests in flight may take to finish before their connections are cut.
     SHUTDOWN_TIMEOUT_SECONDS: wholeSeconds(25),
+    // bench/api.ts only: serves /api/bench/limit, the register API's floor (bench/README.md). Off, it is a 404.
+    BENCH_LIMIT_ROUTE: booleanFlag(false),
   })
 
 export type Env = z.infer<ReturnType<typeof schemaFor>>

@@ -31,7 +31,11 @@ export const apiClients = pgTable(
     uniqueIndex('api_clients_creator_name_unique')
       .on(table.createdById, sql`lower(${table.name})`)
       .where(sql`${table.deletedAt} is null`),
-    index('api_clients_list_order').on(sql`lower(${table.name})`, table.createdAt),
+    // The staff list's order, with id to break ties, over live clients only: a page's ids come from this index
+    // alone, however far in (lib/api-clients/queries.ts; migration 0011).
+    index('api_clients_live_list_order')
+      .on(sql`lower(${table.name})`, table.createdAt, table.id)
+      .where(sql`${table.deletedAt} is null`),
     check('api_clients_name_length', sql`char_length(${table.name}) between 1 and 200`),
     // lib/api-clients/allowed-addresses.ts maxAllowedAddresses: the form says so first; this holds for every writer.
     check('api_clients_allowed_addresses_count', sql`cardinality(${table.allowedAddresses}) <= 50`),

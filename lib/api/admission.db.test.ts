@@ -7,7 +7,7 @@ import { generateToken } from '@/lib/tokens/format'
 import { createTestDatabase, type TestDatabase } from '@/test/database'
 import { admitRequest, type Admission } from './admission'
 import { databaseLookupCounts } from './authenticate'
-import { stopListeningForClientChanges } from '@/lib/token-cache/change-listener'
+import { cacheIsTrustworthy, stopListeningForClientChanges } from '@/lib/token-cache/change-listener'
 
 // The flood runs this long, from one address: TRUST_PROXY is unset, so every caller shares one address bucket.
 const floodMs = 1_500
@@ -67,6 +67,25 @@ describe('refusals that name their client, so its usage can count them', () => {
     const unknown = await admit(generateToken('test').plaintext)
     expect(unknown).toMatchObject({ outcome: 'refused', reason: 'unknown' })
     expect(unknown).not.toHaveProperty('clientId')
+  })
+})
+
+describe(`a token no client holds (${process.env.TEST_DATABASE_KIND ?? 'pglite'})`, () => {
+  it('is refused again without the database until a client changes; then it waits for a reload once more', async () => {
+    const made = generateToken('test').plaintext
+    expect(await admit(made)).toMatchObject({ outcome: 'refused', reason: 'unknown' })
+    // The listener starts with the first lookup; until it hears changes, nothing is decided from memory.
+    for (let waited = 0; !cacheIsTrustworthy() && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await admit(made)).toMatchObject({ outcome: 'refused', reason: 'unknown' })
+    const before = await databaseLookupCounts()
+    expect(await admit(made)).toMatchObject({ outcome: 'refused', reason: 'unknown' })
+    expect(await admit(made)).toMatchObject({ outcome: 'refused', reason: 'unknown' })
+    expect((await databaseLookupCounts()).liveSetLoads).toBe(before.liveSetLoads)
+    // A new client cannot hold a hash already seen (tokens are random), so only a change to a client counts.
+    const changed = await newClientToken('Revoked to change a client')
+    await revokeApiClient(database.db, { id: changed.id, actor: anne, at: new Date() })
+    expect(await admit(made)).toMatchObject({ outcome: 'refused', reason: 'unknown' })
+    expect((await databaseLookupCounts()).liveSetLoads).toBeGreaterThan(before.liveSetLoads)
   })
 })
 

@@ -3,6 +3,7 @@ import { env } from '@/lib/env'
 import { verificationCache } from '@/lib/token-cache/client-changes'
 import { generateToken, hashToken } from '@/lib/tokens/format'
 import { screenToken } from './authenticate'
+import { unknownTokens } from './unknown-tokens'
 
 // Screening decides before the database, or not at all: opening it here would be a bug.
 const { getConnection } = vi.hoisted(() => ({ getConnection: vi.fn(() => Promise.reject(new Error('the database must not be opened'))) }))
@@ -63,5 +64,16 @@ describe('screenToken', () => {
       expect(screenToken(token, lastSecond)).toMatchObject({ decided: { ok: true } })
       expect(screenToken(token, new Date('2026-06-01T23:00:00Z'))).toEqual({ decided: { ok: false, reason: 'expired', clientId: 'c1' } })
     })
+  })
+
+  it('refuses a hash found unknown since the last change to any client, without the database, until a client changes', () => {
+    const token = generateToken('test').plaintext
+    const hash = hashToken(token, env().TOKEN_PEPPER)
+    unknownTokens().add(hash, verificationCache().generation)
+    expect(screenToken(token, now)).toEqual({ decided: { ok: false, reason: 'unknown' } })
+    // Any client changing (a person reactivated, say) may have made it valid: back to the database.
+    verificationCache().clear()
+    expect(screenToken(token, now)).toEqual({ decided: undefined, hash })
+    expect(getConnection).not.toHaveBeenCalled()
   })
 })

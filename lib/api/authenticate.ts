@@ -8,6 +8,7 @@ import { tokenHasStopped, verifyTokenHash, type TokenVerification } from '@/lib/
 import { cacheIsTrustworthy, listenForClientChanges } from '@/lib/token-cache/change-listener'
 import { verificationCache } from '@/lib/token-cache/client-changes'
 import { liveTokens } from './live-tokens'
+import { unknownTokens } from './unknown-tokens'
 
 export type Authentication = TokenVerification | { ok: false; reason: 'missing' }
 
@@ -30,7 +31,11 @@ export function screenToken(token: string | undefined, now: Date): Screening {
   const shape = checkTokenShape(token)
   if (shape !== 'ok') return { decided: { ok: false, reason: shape } }
   const hash = hashToken(token, env().TOKEN_PEPPER)
-  const client = cacheIsTrustworthy() ? verificationCache().get(hash, now.getTime()) : undefined
+  const trusted = cacheIsTrustworthy()
+  const cache = verificationCache()
+  // A hash found unknown since the last change to any client: refused again without the database (unknown-tokens.ts).
+  if (trusted && unknownTokens().has(hash, cache.generation)) return { decided: { ok: false, reason: 'unknown' } }
+  const client = trusted ? cache.get(hash, now.getTime()) : undefined
   if (!client) return { decided: undefined, hash }
   if (expiredOn(client.expiresOn, now)) return { decided: { ok: false, reason: 'expired', clientId: client.id } }
   if (tokenHasStopped(client.tokenStopsAt, now)) return { decided: { ok: false, reason: 'replaced', clientId: client.id } }
@@ -56,11 +61,15 @@ export async function lookUpToken(hash: string, now: Date): Promise<Authenticati
   // Started by the first request that needs it, but not part of it (lib/http/request-id.ts).
   outsideRequest(() => listenForClientChanges(connection))
   const live = liveTokens(connection)
+  // Read before the reload: a change to any client during it means the answer may be out of date.
+  const before = cache.generation
   const entry = live.entryOf(hash) ?? (await live.freshEntryOf(hash))
   if (entry === undefined) {
     // A token this process has seen refused is still known: its refusal says whose it was (usage counts).
     const known = live.refusalOf(hash)
-    return known ? { ok: false, ...known } : { ok: false, reason: 'unknown' }
+    if (known) return { ok: false, ...known }
+    if (cacheIsTrustworthy()) unknownTokens().add(hash, before)
+    return { ok: false, reason: 'unknown' }
   }
   if (expiredOn(entry.expiresOn, now)) return { ok: false, reason: 'expired', clientId: entry.clientId }
   if (tokenHasStopped(entry.stopsAt, now)) return { ok: false, reason: 'replaced', clientId: entry.clientId }

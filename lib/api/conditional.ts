@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { apiHeaders, jsonResponse } from './responses'
+import { apiHeaders, jsonTextResponse } from './responses'
 
 /** A weak entity tag for a JSON body: the same bytes give the same tag, on every instance. */
 export function entityTag(body: string): string {
@@ -17,16 +17,28 @@ export function noneMatch(header: string | null, tag: string): boolean {
   return header.split(',').some((candidate) => opaque(candidate) === opaque(tag))
 }
 
+/** A JSON body serialised once, with its entity tag: what a cache keeps (lib/providers/served.ts). */
+export type SerialisedBody = { text: string; tag: string }
+
+/** Serialises a body and tags it. */
+export function serialise(body: unknown): SerialisedBody {
+  const text = JSON.stringify(body)
+  return { text, tag: entityTag(text) }
+}
+
 /**
  * A JSON response with an ETag, or 304 Not Modified with only headers when the request's If-None-Match
  * already names it: a client polling for something that has not changed downloads nothing.
  */
 export function conditionalJsonResponse(request: Request, body: unknown, requestId: string): Response {
-  const text = JSON.stringify(body)
-  const tag = entityTag(text)
+  return conditionalSerialisedResponse(request, serialise(body), requestId)
+}
+
+/** conditionalJsonResponse for a body already serialised and tagged. */
+export function conditionalSerialisedResponse(request: Request, { text, tag }: SerialisedBody, requestId: string): Response {
   if (noneMatch(request.headers.get('if-none-match'), tag)) {
     const headers = apiHeaders(requestId, { ETag: tag })
     return new Response(null, { status: 304, headers })
   }
-  return jsonResponse(body, requestId, { headers: { ETag: tag } })
+  return jsonTextResponse(text, requestId, { headers: { ETag: tag } })
 }

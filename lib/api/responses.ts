@@ -10,9 +10,14 @@ export function apiHeaders(requestId: string, extra: HeadersInit = {}): Headers 
 
 /** A JSON response. */
 export function jsonResponse(body: unknown, requestId: string, init: { status?: number; headers?: HeadersInit } = {}): Response {
+  return jsonTextResponse(JSON.stringify(body), requestId, init)
+}
+
+/** A JSON response from a body already serialised (a cached one, for instance). */
+export function jsonTextResponse(text: string, requestId: string, init: { status?: number; headers?: HeadersInit } = {}): Response {
   const headers = apiHeaders(requestId, init.headers)
   headers.set('Content-Type', 'application/json')
-  return new Response(JSON.stringify(body), { status: init.status ?? 200, headers })
+  return new Response(text, { status: init.status ?? 200, headers })
 }
 
 export type Problem = { status: number; title: string; detail?: string; type?: string } & Record<string, unknown>
@@ -43,14 +48,24 @@ export function tooManyRequestsResponse(requestId: string, headers: HeadersInit)
 
 /**
  * The handler's response with the headers every register API response must carry, added if missing.
- * Handlers build responses with jsonResponse(), so this is a guarantee, not the usual path.
+ * Handlers build responses with jsonResponse(), so this is a guarantee, not the usual path. The headers are
+ * set on the response itself: copying it into a new Response made Next pipe the body through a second
+ * stream on every request (issue 16). Only a response whose headers are immutable (one from fetch()) is copied.
  */
 export function withApiHeaders(response: Response, requestId: string, headers: Record<string, string>): Response {
-  const merged = new Headers(response.headers)
-  for (const [name, value] of Object.entries(headers)) merged.set(name, value)
-  if (!merged.has('X-Request-Id')) merged.set('X-Request-Id', requestId)
-  merged.set('Cache-Control', 'no-store')
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged })
+  try {
+    return addHeaders(response, response.headers, requestId, headers)
+  } catch {
+    const copy = new Response(response.body, { status: response.status, statusText: response.statusText, headers: new Headers(response.headers) })
+    return addHeaders(copy, copy.headers, requestId, headers)
+  }
+}
+
+function addHeaders(response: Response, target: Headers, requestId: string, headers: Record<string, string>): Response {
+  for (const name in headers) target.set(name, headers[name] ?? '')
+  if (!target.has('X-Request-Id')) target.set('X-Request-Id', requestId)
+  target.set('Cache-Control', 'no-store')
+  return response
 }
 
 /**

@@ -188,16 +188,17 @@ const defaultReadForwardBelow = 5_000
 /**
  * One page of live providers matching the filters, ordered by updated_at then id, and how many match in all.
  * Near the start, the count runs alongside the page and its children; further in, the count comes first to
- * choose which end to read from. The queries are not one snapshot: a change between them can shift a row
+ * choose which end to read from (or `knownTotal`, a count already known exact, is used). The queries are not one snapshot: a change between them can shift a row
  * between pages, as any change between two page requests can.
  */
 export async function listProviders(
   db: Database,
   filters: ProviderFilters,
   { page, perPage }: { page: number; perPage: number },
-  { readForwardBelow = defaultReadForwardBelow } = {},
+  { readForwardBelow = defaultReadForwardBelow, knownTotal }: { readForwardBelow?: number; knownTotal?: number | undefined } = {},
 ): Promise<{ providers: ProviderRecord[]; total: number }> {
-  const countTotal = async () => (await providerCountQuery(db, filters))[0]?.total ?? 0
+  // A count kept since the register last changed (lib/providers/served.ts) is exact: no need to count again.
+  const countTotal = async () => knownTotal ?? (await providerCountQuery(db, filters))[0]?.total ?? 0
   const offset = (page - 1) * perPage
   if (offset < readForwardBelow) {
     const slice = { offset, limit: perPage, fromEnd: false }

@@ -1,11 +1,10 @@
 import { z } from 'zod'
-import { conditionalJsonResponse } from '@/lib/api/conditional'
+import { conditionalSerialisedResponse } from '@/lib/api/conditional'
 import { withApiClient } from '@/lib/api/route'
 import { isUuid } from '@/lib/ids'
 import { parseQuery } from '@/lib/providers/list-query'
-import { providerResponse } from '@/lib/providers/present'
 import { invalidParamsResponse, providerNotFoundResponse } from '@/lib/api/problems'
-import { findProvider } from '@/lib/providers/load'
+import { providerBody } from '@/lib/providers/load'
 import { otherMethods } from '@/lib/api/methods'
 
 const noParameters = z.strictObject({})
@@ -16,8 +15,8 @@ export const GET = withApiClient(async ({ request, requestId, params }) => {
   if (!parsed.ok) return invalidParamsResponse(parsed.invalidParams, requestId)
   const id = params.id ?? ''
   // A malformed id cannot match, and PostgreSQL would reject it as a uuid: answer before querying.
-  const record = isUuid(id) ? await findProvider(id) : undefined
-  return record ? conditionalJsonResponse(request, providerResponse(record), requestId) : providerNotFoundResponse(requestId)
+  const body = isUuid(id) ? await providerBody(id) : undefined
+  return body ? conditionalSerialisedResponse(request, body, requestId) : providerNotFoundResponse(requestId)
 })
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods()

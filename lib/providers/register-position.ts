@@ -1,0 +1,27 @@
+import { desc, sql } from 'drizzle-orm'
+import type { Database } from '@/db'
+import { providerChanges } from '@/db/schema'
+
+/**
+ * Where the register stands: the change feed's last visible entry. Every change to what the API serves
+ * rewrites a provider's feed row in the same transaction (migration 0005), so while the key stays the same,
+ * nothing the API serves has changed. `settled` says every transaction up to that entry has finished (its
+ * xid is below the snapshot's xmin): only then does any later commit land past the key and move it. A
+ * transaction still open below the last entry could commit behind it without moving it, so a position that
+ * is not settled must not be used to keep anything.
+ */
+export type RegisterPosition = { key: string; settled: boolean }
+
+/** Reads the register's position: one index-only probe of provider_changes_xid_seq, backwards. */
+export async function readRegisterPosition(db: Database): Promise<RegisterPosition> {
+  const [last] = await db
+    .select({
+      key: sql<string>`${providerChanges.xid}::text || ':' || ${providerChanges.seq}::text`,
+      settled: sql<boolean>`${providerChanges.xid} < pg_snapshot_xmin(pg_current_snapshot())`,
+    })
+    .from(providerChanges)
+    .orderBy(desc(providerChanges.xid), desc(providerChanges.seq))
+    .limit(1)
+  // An empty feed: any first change moves the key from here.
+  return last ?? { key: 'empty', settled: true }
+}
