@@ -32,7 +32,10 @@ describe('parseExportRange', () => {
     const result = parseExportRange(values(['', '', ''], ['1', '', '2026']), now)
     expect(result).toMatchObject({
       ok: false,
-      errors: { from: { message: 'Enter the from date', fields: ['day', 'month', 'year'] }, to: { message: 'To date must include a month', fields: ['month'] } },
+      errors: {
+        from: { message: 'Enter the from date', fields: ['day', 'month', 'year'] },
+        to: { message: 'To date must include a month', fields: ['month'] },
+      },
     })
   })
 
@@ -40,7 +43,10 @@ describe('parseExportRange', () => {
     const result = parseExportRange(values(['30', '2', '2026'], ['1', '1', '26']), now)
     expect(result).toMatchObject({
       ok: false,
-      errors: { from: { message: 'From date must be a real date', fields: ['day'] }, to: { message: 'Year must include 4 numbers', fields: ['year'] } },
+      errors: {
+        from: { message: 'From date must be a real date', fields: ['day'] },
+        to: { message: 'Year must include 4 numbers', fields: ['year'] },
+      },
     })
   })
 
@@ -65,7 +71,14 @@ describe('parseExportRange', () => {
 describe('readExportRangeValues', () => {
   it('reads the six inputs, bounding their length and dropping control characters', () => {
     const search = new URLSearchParams({ 'from-day': '1', 'from-month': 'x'.repeat(500), 'to-day': '3\u0000', 'to-year': '2026' })
-    expect(readExportRangeValues(search)).toEqual({ 'from-day': '1', 'from-month': 'x'.repeat(20), 'from-year': '', 'to-day': '', 'to-month': '', 'to-year': '2026' })
+    expect(readExportRangeValues(search)).toEqual({
+      'from-day': '1',
+      'from-month': 'x'.repeat(20),
+      'from-year': '',
+      'to-day': '',
+      'to-month': '',
+      'to-year': '2026',
+    })
     expect(hasExportRangeValues(search)).toBe(true)
     expect(hasExportRangeValues(new URLSearchParams({ page: '2' }))).toBe(false)
   })

@@ -163,17 +163,15 @@ describe('the activity download', () => {
       [9, '2026-09-01 10:00:00.000002+00'],
     ] as const) {
       const snapshot = { name: 'Busy Client 6', expiresOn: '2027-06-30', tokenHint: 'abcd', createdById: anne.id, revokedAt: null, deletedAt: null }
-      await database.db
-        .insert(revisions)
-        .values({
-          entityType: 'api_client',
-          entityId: clientId,
-          revisionNumber: number,
-          action: 'reminded',
-          actorId: null,
-          createdAt: sql`${at}::timestamptz`,
-          snapshot,
-        })
+      await database.db.insert(revisions).values({
+        entityType: 'api_client',
+        entityId: clientId,
+        revisionNumber: number,
+        action: 'reminded',
+        actorId: null,
+        createdAt: sql`${at}::timestamptz`,
+        snapshot,
+      })
     }
     const sizes: number[] = []
     const seen: number[] = []

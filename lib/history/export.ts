@@ -22,7 +22,12 @@ type Cursor = { at: string; id: number }
  * The revisions a person may see in the window, oldest first, `batchSize` at a time: each batch is one keyset
  * query after the last row of the one before, so memory holds one batch whatever the range.
  */
-export async function* activityExportBatches(db: Database, viewer: CurrentUser, window: ExportWindow, batchSize = exportBatchSize): AsyncGenerator<ActivityRow[]> {
+export async function* activityExportBatches(
+  db: Database,
+  viewer: CurrentUser,
+  window: ExportWindow,
+  batchSize = exportBatchSize,
+): AsyncGenerator<ActivityRow[]> {
   let cursor: Cursor | undefined
   for (;;) {
     const where = and(visibleActivity(viewer), gte(revisions.createdAt, window.start), lt(revisions.createdAt, window.end), after(cursor))
@@ -42,7 +47,10 @@ function after(cursor: Cursor | undefined): SQL | undefined {
 
 // One primary-key lookup per batch, rather than a column added to the query every history page shares.
 async function exactTime(db: Database, id: number): Promise<string> {
-  const [row] = await db.select({ at: sql<string>`${revisions.createdAt}::text` }).from(revisions).where(sql`${revisions.id} = ${id}`)
+  const [row] = await db
+    .select({ at: sql<string>`${revisions.createdAt}::text` })
+    .from(revisions)
+    .where(sql`${revisions.id} = ${id}`)
   if (!row) throw new Error('a revision just read has gone')
   return row.at
 }
