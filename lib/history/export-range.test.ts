@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { exportFileName, hasExportRangeValues, parseExportRange, readExportRangeValues, type ExportRangeValues } from './export-range'
+import {
+  exportDateExample,
+  exportFileName,
+  exportRangeForm,
+  hasExportRangeValues,
+  parseExportRange,
+  readExportRangeValues,
+  type ExportRangeValues,
+} from './export-range'
 
 const now = new Date('2026-12-01T12:00:00Z')
 
@@ -87,5 +95,31 @@ describe('readExportRangeValues', () => {
 describe('exportFileName', () => {
   it('names the file after the range', () => {
     expect(exportFileName({ from: '2026-01-01', to: '2026-12-01' })).toBe('activity-2026-01-01-to-2026-12-01.csv')
+  })
+})
+
+describe('exportRangeForm', () => {
+  it('is blank with no dates sent', () => {
+    expect(exportRangeForm(new URLSearchParams({ page: '2' }), now)).toMatchObject({ errors: {}, summary: [] })
+  })
+
+  it('links each summary line to the first wrong part of its date', () => {
+    const search = new URLSearchParams({ 'from-day': '1', 'from-month': '', 'from-year': '', 'to-day': '40', 'to-month': '1', 'to-year': '2026' })
+    expect(exportRangeForm(search, now).summary).toEqual([
+      { href: '#from-month', text: 'From date must include a month and year' },
+      { href: '#to-day', text: 'To date must be a real date' },
+    ])
+  })
+
+  it('shows a good range as typed, without errors', () => {
+    const search = new URLSearchParams({ 'from-day': '1', 'from-month': '1', 'from-year': '2026', 'to-day': '2', 'to-month': '1', 'to-year': '2026' })
+    expect(exportRangeForm(search, now)).toMatchObject({ values: { 'to-day': '2' }, summary: [] })
+  })
+})
+
+describe('exportDateExample', () => {
+  it('is 27 March of this year once it has passed, of last year before', () => {
+    expect(exportDateExample(now)).toBe('27 3 2026')
+    expect(exportDateExample(new Date('2026-03-26T12:00:00Z'))).toBe('27 3 2025')
   })
 })

@@ -1,6 +1,7 @@
 import { ukMidnight } from '@/lib/api-clients/overlap'
 import { addDays, formatDate, ukDate } from '@/lib/dates'
 import { dateFields, parseDateParts, type DateField, type DatePartsInput } from '@/lib/forms/date-parts'
+import type { ErrorSummaryItem } from '@/lib/forms/form-state'
 import { hasControlCharacter } from '@/lib/forms/plain-text'
 
 /** The two questions of the Activity download, named as their inputs are (`from-day`, `to-year`). */
@@ -67,4 +68,31 @@ export function parseExportRange(values: ExportRangeValues, now: Date): ExportRa
 /** The download's file name: `activity-2026-01-01-to-2026-12-01.csv`. */
 export function exportFileName(range: { from: string; to: string }): string {
   return `activity-${range.from}-to-${range.to}.csv`
+}
+
+/** The form as the Activity page shows it: what was typed, each date's error and the error summary's lines. */
+export type ExportRangeForm = { values: ExportRangeValues; errors: Extract<ExportRangeResult, { ok: false }>['errors']; summary: ErrorSummaryItem[] }
+
+/**
+ * The download form for the Activity page. Blank unless the download sent a bad range back here; a range
+ * that is fine (a reload, say) is shown as typed, without errors.
+ */
+export function exportRangeForm(search: URLSearchParams, now: Date): ExportRangeForm {
+  const values = readExportRangeValues(search)
+  if (!hasExportRangeValues(search)) return { values, errors: {}, summary: [] }
+  const range = parseExportRange(values, now)
+  if (range.ok) return { values, errors: {}, summary: [] }
+  // Each summary line links to the first part of its date that is wrong, as GOV.UK asks.
+  const summary = rangeQuestions.flatMap((question) => {
+    const error = range.errors[question]
+    return error ? [{ href: `#${question}-${error.fields[0] ?? 'day'}`, text: error.message }] : []
+  })
+  return { values, errors: range.errors, summary }
+}
+
+/** The hint's example: the 27th of a month from 1 to 9 (GOV.UK's rule), in the past, so it is itself a valid answer. */
+export function exportDateExample(now: Date): string {
+  const today = ukDate(now)
+  const year = Number(today.slice(0, 4))
+  return `27 3 ${today >= `${year}-03-27` ? year : year - 1}`
 }
