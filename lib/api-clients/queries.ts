@@ -1,9 +1,10 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { shownName } from '@/lib/users/names'
 import { countVisibleApiClients, visibleApiClients } from './access'
+import { matchingApiClients, type ClientSearch } from './search'
 import { apiClientStatus, apiClientTag, type ApiClientStatus, type ApiClientTag } from './status'
 
 export const apiClientsPerPage = 15
@@ -18,15 +19,19 @@ export type ApiClientSummary = {
   lastUsedAt: Date | null
 }
 
-/** One page of the clients a person may see, ordered by name ignoring case, then by when they were added. */
+/**
+ * One page of the clients a person may see, of those a search matches if there is one (search.ts), ordered by
+ * name ignoring case, then by when they were added.
+ */
 export async function listApiClients(
   db: Database,
   viewer: CurrentUser,
   page: number,
   now: Date,
+  search?: ClientSearch,
 ): Promise<{ items: ApiClientSummary[]; total: number }> {
-  const where = visibleApiClients(viewer)
-  const total = await countVisibleApiClients(db, viewer)
+  const where = and(visibleApiClients(viewer), matchingApiClients(search))
+  const total = await countVisibleApiClients(db, viewer, search)
   const rows = await db
     .select({
       id: apiClients.id,
