@@ -47,7 +47,9 @@ export default async function ApiClientsPage({ searchParams }: Props) {
       {flash ? <SuccessBanner heading={flash} /> : null}
       <h1 className="govuk-heading-l">{heading}</h1>
       <Button text="Add API client" href="/api-clients/new" />
-      {all > 0 || search || searchError ? <ApiClientSearch value={searchBoxValue(params.q, search)} error={searchError} showCreator={showCreator} /> : null}
+      {all > 0 || search || searchError ? (
+        <ApiClientSearch value={searchBoxValue(params.q, search)} error={searchError} showCreator={showCreator} />
+      ) : null}
       {search ? <h2 className="govuk-heading-m">{searchResultsHeading(total, search)}</h2> : null}
       {total === 0 ? (
         search ? (
