@@ -32,7 +32,6 @@ export default async function ActivityPage({ searchParams }: Props) {
       <PageTitle title={title} hasErrors={download.summary.length > 0} />
       <FormErrorSummary summary={download.summary} />
       <h1 className="govuk-heading-l">Activity</h1>
-      <ActivityDownload values={download.values} errors={download.errors} example={exportDateExample(now)} />
       {items.length === 0 ? (
         <p className="govuk-body">There is no activity.</p>
       ) : (
@@ -48,6 +47,8 @@ export default async function ActivityPage({ searchParams }: Props) {
         ))
       )}
       <PaginatedResults window={{ page, perPage: activityPerPage, total }} href={(number) => `/activity?page=${number}`} />
+      {/* After the list, which is what the page is for; the error summary at the top links down to it. */}
+      <ActivityDownload values={download.values} errors={download.errors} example={exportDateExample(now)} />
     </>
   )
 }
