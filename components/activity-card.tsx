@@ -3,6 +3,7 @@ import { AllowedAddressesValue } from './allowed-addresses-value'
 import { SummaryList, type SummaryListRow } from './govuk/summary-list'
 import { formatDate, formatDateTime } from '@/lib/dates'
 import type { ActivityItem } from '@/lib/history/activity'
+import { revokedReasonText } from '@/lib/history/revoked-reasons'
 
 /** The subject's name, linked to its page unless it has been deleted (its pages are gone). */
 function subjectName(name: string, href: string | undefined) {
@@ -61,17 +62,11 @@ function allowedAddressRows(addresses: string[] | undefined, previous: string[] 
   ]
 }
 
-/** Why the system revoked a client, as its History card says it. */
-const revokedReasons: Record<string, string> = {
-  'creator-deactivated': 'The user who created it was deactivated',
-  'token-found-in-public': 'Token found in public',
-}
-
 /** The Reason row; a found token's address is long and unbroken, so it may wrap anywhere rather than overflow the card. */
 function reasonRow(reason: string, foundAtUrl: string | undefined): SummaryListRow {
-  const text = revokedReasons[reason] ?? reason
+  const text = revokedReasonText(reason, foundAtUrl)
   if (!foundAtUrl) return { key: { text: 'Reason' }, value: { text } }
-  return { key: { text: 'Reason' }, value: { html: <span className="govuk-!-text-break-word">{`${text}: ${foundAtUrl}`}</span> } }
+  return { key: { text: 'Reason' }, value: { html: <span className="govuk-!-text-break-word">{text}</span> } }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { APIResponse, Browser, BrowserContext, Page } from '@playwright/test'
+import { ukDate } from '@/lib/dates'
 import { baseURL } from '../playwright.config'
 import { addApiClient, uniqueClientName } from './pages/manage-api-client-setup'
 import { seededUserId, sessionCookieFor } from './support/fixtures'
@@ -38,6 +39,13 @@ function outcomeOf(response: APIResponse): Outcome | number {
   return response.status()
 }
 
+/** The Activity download of today's changes (UK time), as its GET form asks for it. */
+function activityDownloadPath(): string {
+  const [year = '', month = '', day = ''] = ukDate(new Date()).split('-')
+  const date = (prefix: string) => ({ [`${prefix}-day`]: day, [`${prefix}-month`]: month, [`${prefix}-year`]: year })
+  return `/activity/download?${new URLSearchParams({ ...date('from'), ...date('to') }).toString()}`
+}
+
 /** Who may see what: [path, expected outcome for general access, owner, non-owner]. */
 function pagesToWalk(id: string): [string, Outcome, Outcome, Outcome][] {
   return [
@@ -45,6 +53,8 @@ function pagesToWalk(id: string): [string, Outcome, Outcome, Outcome][] {
     ['/api-clients/new', 200, 200, 200],
     ['/api-clients/new/check', 200, 200, 200],
     ['/activity', 200, 200, 200],
+    [activityDownloadPath(), 200, 200, 200],
+    ['/api-clients?q=Walk', 200, 200, 200],
     ['/account', 200, 200, 200],
     ['/users', 200, 403, 403],
     [`/api-clients/${id}`, 200, 200, 404],
@@ -127,6 +137,16 @@ test.describe('Authorisation of every API client page and action', () => {
   test('every page answers each kind of visitor as it should', async () => {
     const { results, expected } = await walk(contexts, pagesToWalk(clientId))
     expect(results).toEqual(expected)
+  })
+
+  test('the activity download gives the owner and general access the client’s rows, and anyone else none', async () => {
+    const names: Record<string, boolean> = {}
+    for (const actor of ['general-access', 'owner', 'non-owner'] as const) {
+      const response = await (contexts.get(actor) as BrowserContext).request.get(activityDownloadPath())
+      expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8')
+      names[actor] = (await response.text()).includes(clientName)
+    }
+    expect(names).toEqual({ 'general-access': true, owner: true, 'non-owner': false })
   })
 
   test('replayed forms change nothing for people who may not use them', async () => {

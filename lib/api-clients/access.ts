@@ -1,8 +1,9 @@
 import { and, count, eq, isNull, type SQL } from 'drizzle-orm'
 import type { Database } from '@/db'
-import { apiClients } from '@/db/schema'
+import { apiClients, users } from '@/db/schema'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { isCommandLine, type Actor } from './actor'
+import { matchingApiClients, type ClientSearch } from './search'
 
 /**
  * The one rule for which API clients a person may see and manage: general-access users every client
@@ -16,8 +17,15 @@ export function visibleApiClients(viewer: Actor): SQL {
   return and(notDeleted, eq(apiClients.createdById, viewer.id)) as SQL
 }
 
-/** How many API clients this person may see: the API clients list's total, also used to find its last page. */
-export async function countVisibleApiClients(db: Database, viewer: CurrentUser): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(apiClients).where(visibleApiClients(viewer))
+/**
+ * How many API clients this person may see, of those a search matches if there is one: the API clients
+ * list's total, also used to find its last page.
+ */
+export async function countVisibleApiClients(db: Database, viewer: CurrentUser, search?: ClientSearch): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(apiClients)
+    .innerJoin(users, eq(users.id, apiClients.createdById))
+    .where(and(visibleApiClients(viewer), matchingApiClients(search)))
   return row?.total ?? 0
 }

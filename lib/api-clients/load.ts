@@ -5,6 +5,7 @@ import { requireUser } from '@/lib/auth/current-user'
 import type { CurrentUser } from '@/lib/auth/roles'
 import { systemClock } from '@/lib/clock'
 import * as allowedAddressCommands from './allowed-address-commands'
+import * as access from './access'
 import * as commands from './commands'
 import * as details from './details'
 import * as queries from './queries'
@@ -13,6 +14,7 @@ import * as queries from './queries'
 // in commands.ts, details.ts or queries.ts, with this process's database supplied. Scripts and tests call those.
 
 export const listApiClients = withProcessDb(queries.listApiClients)
+export const countVisibleApiClients = withProcessDb(access.countVisibleApiClients)
 export const findApiClient = withProcessDb(details.findApiClient)
 export const checkClientName = withProcessDb(details.checkClientName)
 export const createApiClient = withProcessDb(commands.createApiClient)

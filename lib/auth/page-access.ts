@@ -2,6 +2,7 @@ import type { Database } from '@/db'
 import { countVisibleApiClients } from '@/lib/api-clients/access'
 import { findApiClient } from '@/lib/api-clients/details'
 import { apiClientsPerPage } from '@/lib/api-clients/queries'
+import { listSearch } from '@/lib/api-clients/search'
 import { activityPerPage, listActivity } from '@/lib/history/activity'
 import { parsePageNumber, totalPages } from '@/lib/pagination'
 import { findUser } from '@/lib/users/details'
@@ -44,7 +45,12 @@ export async function staffPageAccess(
   }
   const clientId = apiClientPage.exec(pathname)?.[1]
   if (clientId !== undefined && clientId !== 'new') return (await findApiClient(db, viewer, clientId, now)) ? 'page' : 'not-found'
-  if (pathname === '/api-clients' && (await beyondLastPage(search, apiClientsPerPage, () => countVisibleApiClients(db, viewer)))) return 'not-found'
+  if (
+    pathname === '/api-clients' &&
+    (await beyondLastPage(search, apiClientsPerPage, () => countVisibleApiClients(db, viewer, listSearch(search))))
+  ) {
+    return 'not-found'
+  }
   if (pathname === '/activity' && (await beyondLastPage(search, activityPerPage, async (page) => (await listActivity(db, viewer, page)).total))) {
     return 'not-found'
   }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '@/db'
 import { apiClients, revisions, users, type RevisionAction } from '@/db/schema'
@@ -87,7 +87,9 @@ const subjects = alias(users, 'subjects')
 const isClientRevision = and(eq(revisions.entityType, 'api_client'), eq(apiClients.id, revisions.entityId))
 const isUserRevision = and(eq(revisions.entityType, 'user'), eq(subjects.id, revisions.entityId))
 
-function selectActivity(db: Database, where: SQL | undefined) {
+/** Revisions with what their items need (client, user, actor), newest first unless asked for oldest first. */
+export function selectActivity(db: Database, where: SQL | undefined, order: 'newest-first' | 'oldest-first' = 'newest-first') {
+  const direction = order === 'newest-first' ? desc : asc
   return db
     .select({
       revision: revisions,
@@ -100,10 +102,24 @@ function selectActivity(db: Database, where: SQL | undefined) {
     .leftJoin(subjects, isUserRevision)
     .leftJoin(actors, eq(actors.id, revisions.actorId))
     .where(where)
-    .orderBy(desc(revisions.createdAt), desc(revisions.id))
+    .orderBy(direction(revisions.createdAt), direction(revisions.id))
 }
 
-type Row = Awaited<ReturnType<typeof selectActivity>>[number]
+/**
+ * The ids of the revisions a person may see that match `where`, alone: a query that pages through many
+ * revisions picks them first, on the revisions index, and joins the rest for those ids only (export.ts).
+ */
+export function visibleRevisionIds(db: Database, viewer: CurrentUser, where: SQL | undefined) {
+  return db
+    .select({ id: revisions.id })
+    .from(revisions)
+    .leftJoin(apiClients, isClientRevision)
+    .where(and(visibleActivity(viewer), where))
+}
+
+/** One revision as selectActivity reads it. */
+export type ActivityRow = Awaited<ReturnType<typeof selectActivity>>[number]
+type Row = ActivityRow
 
 function actorName({ revision, actor }: Row): string | null {
   if (actor) return shownName(actor)
@@ -118,7 +134,8 @@ function clientTitle(action: RevisionAction, snapshot: ApiClientSnapshot): strin
   return recipient ? `Expiry reminder sent to ${recipient}` : clientTitles.reminded
 }
 
-function toItem(row: Row): ActivityItem {
+/** A revision as the History card shows it: its title, subject and actor. */
+export function toItem(row: Row): ActivityItem {
   const { revision, client, subject } = row
   const base = { id: revision.id, at: revision.createdAt, action: revision.action, actorName: actorName(row) }
   // Read with the schemas the commands write with (lib/history/snapshots.ts).
@@ -164,7 +181,7 @@ function toItem(row: Row): ActivityItem {
  * Which history a person may see: general-access users everything (API clients and users); API-only users
  * only their own clients' (docs/product/history.md), never anything about users.
  */
-function visibleActivity(viewer: CurrentUser): SQL | undefined {
+export function visibleActivity(viewer: CurrentUser): SQL | undefined {
   if (viewer.role === 'general-access') return undefined
   return and(eq(revisions.entityType, 'api_client'), eq(apiClients.createdById, viewer.id))
 }

@@ -156,7 +156,7 @@ describe('npm run clients -- revoke, delete and regenerate', () => {
     expect(json).toMatchObject({
       client: { id: client.id, name: 'With history' },
       history: [
-        { action: 'revoked', title: 'API client revoked', actor: 'System (command line)', at: at.toISOString(), reason: null },
+        { action: 'revoked', title: 'API client revoked', actor: 'System (command line)', at: at.toISOString(), reason: null, foundAtUrl: null },
         { action: 'added', title: 'API client added', actor: 'System (command line)', expiresOn: '2027-03-31', previousName: null },
       ],
     })

@@ -4,6 +4,7 @@ import { defineCommand } from './command'
 import { exitCodes, fail, formatFields, printJson } from './output'
 import { findCliClient } from './read'
 import { clientNotFound } from './show'
+import { revokedReasonText } from '@/lib/history/revoked-reasons'
 
 /** Who made a change, as the History card names them: the system's changes say `System`. */
 const actorOf = (item: ActivityItem) => item.actorName ?? 'System'
@@ -22,6 +23,7 @@ function itemJson(item: ActivityItem) {
     previousName: item.previousName ?? null,
     previousTokenStopsAt: item.previousTokenStopsAt?.toISOString() ?? null,
     reason: item.revokedReason ?? null,
+    foundAtUrl: item.foundAtUrl ?? null,
   }
 }
 
@@ -32,7 +34,7 @@ function itemText(item: ReturnType<typeof itemJson>): string {
     [item.previousName === null ? 'Client name' : 'New client name', item.clientName],
     ['Expiry date', formatDate(item.expiresOn)],
     ['Previous token stops working', item.previousTokenStopsAt ? formatDateTime(new Date(item.previousTokenStopsAt)) : undefined],
-    ['Reason', item.reason ?? undefined],
+    ['Reason', item.reason ? revokedReasonText(item.reason, item.foundAtUrl) : undefined],
   ])
   const indented = fields.replace(/^(?=.)/gm, '  ')
   return `${formatDateTime(new Date(item.at))}  ${item.title}\n${indented}`
