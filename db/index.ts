@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
+import { connectionSettings } from './connection-settings'
 import { openDatabase, type Database, type DatabaseConnection } from './client'
 import { migrateDatabase } from './migrate'
 
@@ -12,8 +13,8 @@ const holder = globalThis as typeof globalThis & { __registerDatabase?: Holder }
 const state: Holder = (holder.__registerDatabase ??= {})
 
 async function prepare(): Promise<DatabaseConnection> {
-  const { DATABASE_URL, PGLITE_DIR, DATABASE_QUERY_TIMEOUT_MS } = env()
-  const connection = await openDatabase({ url: DATABASE_URL, pgliteDir: PGLITE_DIR, queryTimeoutMs: DATABASE_QUERY_TIMEOUT_MS })
+  const values = env()
+  const connection = await openDatabase({ ...connectionSettings(values), pgliteDir: values.PGLITE_DIR, queryTimeoutMs: values.DATABASE_QUERY_TIMEOUT_MS })
   await migrateDatabase(connection)
   if (connection.kind === 'pglite') {
     // The embedded database is for trying the service out: give it demo data on first start.

@@ -20,8 +20,9 @@ export async function migrateDatabase(connection: DatabaseConnection, folder = m
   const { default: postgres } = await import('postgres')
   const { drizzle } = await import('drizzle-orm/postgres-js')
   const { migrate } = await import('drizzle-orm/postgres-js/migrator')
-  // One dedicated connection, so the lock and the migration share a session.
-  const single = postgres(connection.url, { max: 1, onnotice: () => {} })
+  // One dedicated connection, so the lock and the migration share a session: a direct one, since through a
+  // transaction-pooling PgBouncer the lock's session could be another client's a moment later.
+  const single = postgres(connection.directUrl, { max: 1, onnotice: () => {} })
   try {
     await single`select pg_advisory_lock(${migrationLockKey})`
     await migrate(drizzle(single), { migrationsFolder: folder })
