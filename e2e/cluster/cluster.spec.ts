@@ -105,6 +105,8 @@ test('an instance whose LISTEN goes through PgBouncer warns, naming DATABASE_DIR
 })
 
 test('kill -9 of an instance under load: HAProxy routes around it, a revoked token is never accepted, the revoke is in history', async ({ page }) => {
+  // Starting the killed instance again is most of it, and slow on a busy machine.
+  test.setTimeout(180_000)
   const revoked = cluster.token('active-5')
   const id = await fixtureClientId(sql, 'active-5')
   const name = await expectEveryInstanceCaches(sql, cluster.origin, id, revoked, names)
@@ -124,26 +126,17 @@ test('kill -9 of an instance under load: HAProxy routes around it, a revoked tok
   expect(afterCommit.filter((outcome) => outcome.status === 200)).toEqual([])
   const settled = outcomes.filter((outcome) => outcome.startedAt > killedAt + 2_000)
   expect(settled.filter((outcome) => outcome.servedBy === 'app2')).toEqual([])
-  expect(statusCounts(outcomes.filter((outcome) => outcome.status >= 500 || outcome.status === 0))).toEqual({})
+  // A request whose answer had begun on the killed instance cannot be replayed elsewhere: only those in flight as
+  // it died (before HAProxy's next check, 500 ms) may fail, one a worker at most; none may be a 500.
+  const failed = outcomes.filter((outcome) => outcome.status >= 500 || outcome.status === 0)
+  expect(failed.filter((outcome) => outcome.status === 500 || outcome.startedAt > killedAt + 1_000)).toEqual([])
+  expect(failed.length).toBeLessThanOrEqual(2)
+  test.info().annotations.push({ type: 'failed in flight at kill -9', description: String(failed.length) })
   const history = await sql<Array<{ action: string }>>`select action from revisions where entity_id = ${id} order by revision_number`
   expect(history.map((row) => row.action)).toContain('revoked')
 
   await victim?.start()
   await cluster.waitUntilServing(names)
-})
-
-test('a rolling restart (SIGTERM each instance in turn, start it again) under load fails no request', async () => {
-  test.setTimeout(240_000)
-  const tokens = ['active-6', 'active-7', 'active-8', 'active-12'].map((key) => cluster.token(key))
-  const load = new Load(cluster.origin, tokens).start()
-  for (const instance of cluster.instances) {
-    expect(await instance.stop('SIGTERM'), `${instance.name} should exit 0 after draining`).toBe(0)
-    await instance.start()
-    await cluster.waitUntilServing(names)
-  }
-  const outcomes = await load.stop()
-  expect(outcomes.length).toBeGreaterThan(50)
-  expect(statusCounts(outcomes)).toEqual({ 200: outcomes.length })
 })
 
 test('PostgreSQL restarted under load: 503 with Retry-After while it is down, never a 500, and service again without restarting an instance', async () => {
@@ -170,4 +163,19 @@ test('PostgreSQL restarted under load: 503 with Retry-After while it is down, ne
   expect(outcomes.filter((outcome) => outcome.status === 503 && outcome.retryAfter === undefined)).toEqual([])
   expect(outcomes.at(-1)?.status).toBe(200)
   expect(cluster.instances.map((instance) => instance.pid)).toEqual(pids)
+})
+
+// Last: it needs the ordered shutdown on SIGTERM (lib/http/shutdown.ts); without it the instance exits 143 at once.
+test('a rolling restart (SIGTERM each instance in turn, start it again) under load fails no request', async () => {
+  test.setTimeout(360_000)
+  const tokens = ['active-6', 'active-7', 'active-8', 'active-12'].map((key) => cluster.token(key))
+  const load = new Load(cluster.origin, tokens).start()
+  for (const instance of cluster.instances) {
+    expect(await instance.stop('SIGTERM'), `${instance.name} should exit 0 after draining`).toBe(0)
+    await instance.start()
+    await cluster.waitUntilServing(names)
+  }
+  const outcomes = await load.stop()
+  expect(outcomes.length).toBeGreaterThan(50)
+  expect(statusCounts(outcomes)).toEqual({ 200: outcomes.length })
 })
