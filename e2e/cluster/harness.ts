@@ -108,15 +108,20 @@ export class Cluster {
 
   /** Waits until HAProxy's health checks count every named instance as up. */
   async waitUntilServing(names: string[], timeoutMs = 30_000): Promise<void> {
-    await waitFor(
-      async () => {
-        const csv = await (await fetch(`http://127.0.0.1:${clusterPorts.stats}/stats;csv`)).text()
-        const up = csv.split('\n').filter((line) => line.startsWith('instances,') && line.split(',')[17] === 'UP')
-        return names.every((name) => up.some((line) => line.split(',')[1] === name))
-      },
-      `HAProxy did not see ${names.join(', ')} up`,
-      timeoutMs,
-    )
+    let seen = ''
+    const serving = async () => {
+      const csv = await (await fetch(`http://127.0.0.1:${clusterPorts.stats}/stats;csv`)).text()
+      const rows = csv
+        .split('\n')
+        .filter((line) => line.startsWith('instances,app'))
+        .map((line) => line.split(','))
+      seen = rows.map((fields) => `${fields[1]} ${fields[17]}`).join(', ')
+      // "UP", or "UP 1/2" while a check is going on.
+      return names.every((name) => rows.some((fields) => fields[1] === name && fields[17]?.startsWith('UP')))
+    }
+    await waitFor(serving, `HAProxy did not see ${names.join(', ')} up`, timeoutMs).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)} (it saw ${seen})`)
+    })
   }
 
   /** Another instance outside HAProxy's rotation, stopped with the harness even if its test gave up half-way. */
@@ -152,8 +157,9 @@ export class Cluster {
     const admin = postgres(this.postgres.url(), { max: 1, onnotice: () => {} })
     await admin.unsafe(`create database ${database}`)
     // Through PgBouncer the service cannot send these as startup parameters (db/client.ts), so they live on the database.
-    await admin.unsafe(`alter database ${database} set statement_timeout = '3s'`)
-    await admin.unsafe(`alter database ${database} set idle_in_transaction_session_timeout = '5s'`)
+    const timeoutMs = Number(this.environment({}).DATABASE_QUERY_TIMEOUT_MS)
+    await admin.unsafe(`alter database ${database} set statement_timeout = ${timeoutMs}`)
+    await admin.unsafe(`alter database ${database} set idle_in_transaction_session_timeout = ${timeoutMs + 2_000}`)
     await admin.end()
     const env = instanceEnvironment({ DATABASE_URL: this.directUrl })
     execFileSync('npx', ['tsx', 'db/cli/seed.ts', '--providers', '300'], { env, stdio: 'pipe' })
