@@ -67,7 +67,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', testIgnore: '**/instances/**', use: browser },
+    { name: 'chromium', testIgnore: ['**/instances/**', '**/cluster/**'], use: browser },
     ...(withInstances
       ? [
           {
@@ -76,6 +76,8 @@ export default defineConfig({
             testIgnore: process.env.TEST_REDIS_URL ? [] : ['**/shared-rate-limits.spec.ts'],
             use: browser,
           },
+          // HAProxy, three instances, PgBouncer and Redis: the production shape (e2e/cluster/harness.ts).
+          { name: 'cluster', testDir: './e2e/cluster', use: browser },
         ]
       : []),
   ],

@@ -13,7 +13,7 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
 
 export type DatabaseConnection =
-  | { kind: 'postgres'; db: Database; sql: Sql; url: string; close: () => Promise<void> }
+  | { kind: 'postgres'; db: Database; sql: Sql; url: string; directUrl: string; pooled: boolean; close: () => Promise<void> }
   | { kind: 'pglite'; db: Database; pglite: PGlite; close: () => Promise<void> }
 
 export type ConnectionOptions = {
@@ -26,10 +26,28 @@ export type ConnectionOptions = {
    * command-line tools (migrations, the seed) leave it unset and may take as long as they need.
    */
   queryTimeoutMs?: number
+  /**
+   * PostgreSQL only: a URL that reaches PostgreSQL itself, not a transaction-pooling PgBouncer, for what needs a
+   * session of its own (LISTEN, session advisory locks). Defaults to `url`.
+   */
+  directUrl?: string
+  /** PostgreSQL only: `url` is a transaction-pooling PgBouncer, so no session state (docs/decisions/0022). */
+  pooled?: boolean
 }
 
 /** How much longer than statement_timeout a query waits before the connection counts as dead. */
 const deadlineMarginMs = 2_000
+
+/**
+ * Server-side limits for every session: a slow query is cancelled, and a transaction left open (its client gone
+ * quiet) is ended, releasing its locks. Sent as startup parameters, which PgBouncer refuses ("unsupported startup
+ * parameter"): behind it they are set on the role or database instead (docs/deployment.md), and the client-side
+ * deadline (db/deadlines.ts) still applies.
+ */
+function serverLimits(timeout: number | undefined, pooled: boolean): Record<string, number> {
+  if (timeout === undefined || pooled) return {}
+  return { statement_timeout: timeout, idle_in_transaction_session_timeout: timeout + deadlineMarginMs }
+}
 
 /**
  * Opens a connection: postgres.js when a URL is given, otherwise PGlite persisted in a folder
@@ -40,18 +58,21 @@ export async function openDatabase(options: ConnectionOptions): Promise<Database
     const { default: postgres } = await import('postgres')
     const { drizzle } = await import('drizzle-orm/postgres-js')
     const timeout = options.queryTimeoutMs
+    const pooled = options.pooled ?? false
     const raw = postgres(options.url, {
       max: options.maxConnections ?? 10,
       onnotice: () => {},
       // Fail fast when the server is down so API requests can answer 503 instead of hanging.
       connect_timeout: 5,
-      // Server-side limits on every connection: a slow query is cancelled, and a transaction left open
-      // (its client gone quiet) is ended, releasing its locks.
-      connection: timeout === undefined ? {} : { statement_timeout: timeout, idle_in_transaction_session_timeout: timeout + deadlineMarginMs },
+      // Through PgBouncer each transaction may run on another server session, where a statement prepared on
+      // the last one does not exist: every query is sent unnamed instead.
+      prepare: !pooled,
+      connection: serverLimits(timeout, pooled),
     })
     const sql = timeout === undefined ? raw : withDeadlines(raw, { queryMs: timeout + deadlineMarginMs })
     const db = drizzle(sql, { schema }) as unknown as Database
-    return { kind: 'postgres', db, sql, url: options.url, close: () => raw.end({ timeout: 5 }) }
+    const directUrl = options.directUrl ?? options.url
+    return { kind: 'postgres', db, sql, url: options.url, directUrl, pooled, close: () => raw.end({ timeout: 5 }) }
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { drizzle } = await import('drizzle-orm/pglite')

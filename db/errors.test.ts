@@ -23,6 +23,11 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(wrapped(wrapped({ code: '57014' })))).toBe(true)
   })
 
+  it('recognises PgBouncer saying PostgreSQL cannot be reached (08P01)', () => {
+    const pgbouncer = { code: '08P01', message: 'server login has been failing, try again later (server_login_retry)' }
+    expect(isDatabaseUnavailable(wrapped(pgbouncer))).toBe(true)
+  })
+
   it('is false for an ordinary query error', () => {
     expect(isDatabaseUnavailable(wrapped({ code: '23505' }))).toBe(false)
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false)

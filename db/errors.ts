@@ -20,7 +20,16 @@ const unavailableCodes = new Set([
   'CONNECTION_ENDED',
   'CONNECTION_DESTROYED',
   '57P01',
+  '57P02',
   '57P03',
+  // Connection exceptions. PgBouncer answers with 08P01 when it cannot reach PostgreSQL ("server login has
+  // been failing", query_wait_timeout, a server connection lost mid-query): the database is down, not the query wrong.
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08P01',
   // statement_timeout: the database is too slow to answer now (db/client.ts).
   '57014',
 ])

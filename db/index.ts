@@ -3,6 +3,7 @@ import { env } from '@/lib/env'
 import { outsideRequest } from '@/lib/http/request-id'
 import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { logger } from '@/lib/logger'
+import { connectionSettings } from './connection-settings'
 import { openDatabase, type Database, type DatabaseConnection } from './client'
 import { migrateDatabase } from './migrate'
 
@@ -14,8 +15,8 @@ const holder = globalThis as typeof globalThis & { __registerDatabase?: Holder }
 const state: Holder = (holder.__registerDatabase ??= {})
 
 async function prepare(): Promise<DatabaseConnection> {
-  const { DATABASE_URL, PGLITE_DIR, DATABASE_QUERY_TIMEOUT_MS } = env()
-  const connection = await openDatabase({ url: DATABASE_URL, pgliteDir: PGLITE_DIR, queryTimeoutMs: DATABASE_QUERY_TIMEOUT_MS })
+  const values = env()
+  const connection = await openDatabase({ ...connectionSettings(values), pgliteDir: values.PGLITE_DIR, queryTimeoutMs: values.DATABASE_QUERY_TIMEOUT_MS })
   await migrateDatabase(connection)
   if (connection.kind === 'pglite') {
     // The embedded database is for trying the service out: give it demo data on first start.

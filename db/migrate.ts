@@ -20,8 +20,10 @@ export async function migrateDatabase(connection: DatabaseConnection, folder = m
   const { default: postgres } = await import('postgres')
   const { drizzle } = await import('drizzle-orm/postgres-js')
   const { migrate } = await import('drizzle-orm/postgres-js/migrator')
-  // One dedicated connection, so the lock and the migration share a session.
-  const single = postgres(connection.url, { max: 1, onnotice: () => {} })
+  // One dedicated connection, so the lock and the migration share a session: a direct one, since through a
+  // transaction-pooling PgBouncer the lock's session could be another client's a moment later.
+  // Named statements only where the direct URL is not the pooler itself (DATABASE_POOLED with no direct URL).
+  const single = postgres(connection.directUrl, { max: 1, onnotice: () => {}, prepare: !(connection.pooled && connection.directUrl === connection.url) })
   try {
     await single`select pg_advisory_lock(${migrationLockKey})`
     await migrate(drizzle(single), { migrationsFolder: folder })

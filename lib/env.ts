@@ -6,6 +6,12 @@ const booleanFlag = (defaultValue: boolean) =>
     .optional()
     .transform((value) => (value === undefined ? defaultValue : value === 'true' || value === '1'))
 
+// A flag whose default depends on other settings, so unset stays undefined.
+const optionalFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .optional()
+  .transform((value) => (value === undefined ? undefined : value === 'true' || value === '1'))
+
 // Development-only defaults so that `npm run dev` works with nothing configured. Production refuses them.
 const developmentSecret = 'development-only-secret-do-not-use-in-production'
 
@@ -121,6 +127,8 @@ const schemaFor = (isProduction: boolean) =>
   z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+    DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+    DATABASE_POOLED: optionalFlag,
     PGLITE_DIR: z.string().min(1).default('.data/pglite'),
     DATABASE_QUERY_TIMEOUT_MS: positiveInteger(10_000),
     NEXTAUTH_SECRET: secret('NEXTAUTH_SECRET', isProduction),

@@ -3,6 +3,7 @@
 // general-access user gets into an empty production database; they add everyone else in the service.
 import { env, EnvError } from '../../lib/env'
 import { createUserFromCommandLine, createUserUsage, parseCreateUserArgs } from '../../lib/users/command-line'
+import { connectionSettings } from '../connection-settings'
 import { openDatabase, type DatabaseConnection } from '../client'
 import { migrateDatabase } from '../migrate'
 
@@ -12,10 +13,10 @@ async function main(): Promise<number> {
     console.error(`${parsed.errors.join('\n')}\n${createUserUsage}`)
     return 2
   }
-  const { DATABASE_URL, PGLITE_DIR } = env()
+  const { PGLITE_DIR } = env()
   let connection: DatabaseConnection | undefined
   try {
-    connection = await openDatabase({ url: DATABASE_URL, pgliteDir: PGLITE_DIR })
+    connection = await openDatabase({ ...connectionSettings(env()), pgliteDir: PGLITE_DIR })
     await migrateDatabase(connection)
     console.info(await createUserFromCommandLine(connection.db, parsed.details, new Date()))
     return 0

@@ -2,6 +2,7 @@
 // empty register) a deterministic set of providers, in DATABASE_URL or the embedded database.
 import { parseArgs } from 'node:util'
 import { env, EnvError } from '../../lib/env'
+import { connectionSettings } from '../connection-settings'
 import { openDatabase, type DatabaseConnection } from '../client'
 import { migrateDatabase } from '../migrate'
 import { checkProviderCount, defaultProviderCount, seedDatabase } from '../seed'
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const target = DATABASE_URL ? 'PostgreSQL' : `the embedded database in ${PGLITE_DIR}`
   let connection: DatabaseConnection | undefined
   try {
-    connection = await openDatabase({ url: DATABASE_URL, pgliteDir: PGLITE_DIR })
+    connection = await openDatabase({ ...connectionSettings(env()), pgliteDir: PGLITE_DIR })
     await migrateDatabase(connection)
     const migrated = performance.now()
     console.info(`Seeding ${target}`)

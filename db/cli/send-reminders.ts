@@ -5,6 +5,7 @@ import { env, EnvError, notifySettings, serviceAddress } from '../../lib/env'
 import { formatDate } from '../../lib/dates'
 import { notifyEmailSender } from '../../lib/reminders/notify'
 import { runReminders, type ReminderReport } from '../../lib/reminders/run'
+import { connectionSettings } from '../connection-settings'
 import { openDatabase, type DatabaseConnection } from '../client'
 import { migrateDatabase } from '../migrate'
 
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
   }
   let connection: DatabaseConnection | undefined
   try {
-    connection = await openDatabase({ url: values.DATABASE_URL, pgliteDir: values.PGLITE_DIR })
+    connection = await openDatabase({ ...connectionSettings(values), pgliteDir: values.PGLITE_DIR })
     await migrateDatabase(connection)
     const report = await runReminders(connection.db, {
       clock: () => new Date(),

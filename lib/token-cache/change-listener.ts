@@ -4,6 +4,7 @@ import type { DatabaseConnection } from '@/db/client'
 import { logger } from '@/lib/logger'
 import { describeFailure } from '@/lib/api/failure-log'
 import { apiClientChangeChannel, forgetApiClient, verificationCache } from './client-changes'
+import { ListenSelfTest, unconfirmedListenWarning } from './listen-self-test'
 
 // LISTEN is repeated this often as a heartbeat: when it answers, the session is alive and listening.
 const heartbeatMs = 10_000
@@ -11,6 +12,8 @@ const heartbeatMs = 10_000
 // not trusted: two heartbeats and some slack.
 const leaseMs = 25_000
 const retryMs = 1_000
+// A LISTEN that hears nothing is retried every second; its warning is repeated only this often.
+const warnEveryMs = 60_000
 
 type ListenerState = { connection?: DatabaseConnection; up: boolean; confirmedAt: number; inProcess: boolean; stop?: () => Promise<void> }
 
@@ -82,6 +85,7 @@ async function listenInProcess(connection: DatabaseConnection & { kind: 'pglite'
  */
 function listenOnServer(connection: DatabaseConnection & { kind: 'postgres' }): void {
   const current = () => state.connection === connection
+  const selfTest = new ListenSelfTest()
   const options = {
     max: 1,
     idle_timeout: 0,
@@ -96,11 +100,13 @@ function listenOnServer(connection: DatabaseConnection & { kind: 'postgres' }): 
     },
     // postgres.js calls this for every notification on its connections (its own listen() uses it too).
     onnotify: (channel: string, payload: string) => {
-      if (channel === apiClientChangeChannel) forgetApiClient(payload)
+      if (channel === apiClientChangeChannel && !selfTest.heard(payload)) forgetApiClient(payload)
     },
   }
-  const sql = postgres(connection.url, options)
+  // LISTEN needs a session of its own: DATABASE_DIRECT_URL, which is DATABASE_URL unless a pooler is in between.
+  const sql = postgres(connection.directUrl, options)
   let timer: NodeJS.Timeout | undefined
+  let warnedAt = -Infinity
   state.inProcess = false
   state.stop = async () => {
     clearTimeout(timer)
@@ -115,7 +121,13 @@ function listenOnServer(connection: DatabaseConnection & { kind: 'postgres' }): 
     try {
       // Also the heartbeat: LISTEN is idempotent, and it makes a session that postgres.js reopened listen too.
       await sql.unsafe(`listen ${apiClientChangeChannel}`)
-      if (current()) markUp(Date.now())
+      // Once up, the heartbeat's LISTEN is enough; before, the session must be shown to hear.
+      const hears = state.up || (await selfTest.run((payload) => connection.sql`select pg_notify(${apiClientChangeChannel}, ${payload})`))
+      if (hears && current()) markUp(Date.now())
+      if (!hears && current() && Date.now() - warnedAt >= warnEveryMs) {
+        warnedAt = Date.now()
+        logger.warn(unconfirmedListenWarning)
+      }
     } catch (error) {
       if (current()) markDown(error instanceof Error ? error.message : 'LISTEN failed')
     }
