@@ -24,7 +24,7 @@ test.describe('The API documentation’s policies and error examples', () => {
     }
     const summaries = await page.locator('.govuk-details__summary-text').allTextContents()
     const exampleStatuses = [...new Set(summaries.map((text) => text.trim().match(/^(\d{3}):/)?.[1]).filter((status) => status !== undefined))].sort()
-    expect(documentedErrors).toEqual(['400', '401', '404', '405', '410', '429', '500', '503'])
+    expect(documentedErrors).toEqual(['400', '401', '403', '404', '405', '410', '429', '500', '503'])
     expect(exampleStatuses).toEqual(documentedErrors)
 
     // The 405 example is what the API really answers, apart from the request id.

@@ -1,5 +1,4 @@
 import 'server-only'
-import { randomUUID } from 'node:crypto'
 import { getDb } from '@/db'
 import { isDatabaseUnavailable } from '@/db/errors'
 import { clientAddress } from '@/lib/api/client-address'
@@ -18,6 +17,7 @@ import { sendLeakNotice, type LeakNoticeSettings } from './leak-notice'
 import { PublicKeyStore } from './public-keys'
 import { parseReport } from './report'
 import { isValidSignature, readSignedHeaders } from './signature'
+import { currentRequestId } from '@/lib/http/request-id'
 
 /** GitHub sends matches in batches; 1 MB holds thousands of them and bounds what one request can make us hold. */
 export const maxReportBytes = 1_000_000
@@ -94,7 +94,8 @@ async function verifiedReport(request: Request, requestId: string, keysUrl: stri
  * caller address (TRUST_PROXY) in a bucket of its own, so refused API tokens from the same address cannot use it up.
  */
 export async function receiveLeakReport(request: Request): Promise<Response> {
-  const requestId = randomUUID()
+  // The front door's id (lib/http/request-id.ts), so the body's request_id matches the X-Request-Id header and the logs.
+  const requestId = currentRequestId()
   const keysUrl = env().SECRET_SCANNING_KEYS_URL
   if (!keysUrl || new URL(request.url).pathname.endsWith('/')) return notFoundResponse(requestId)
   try {
@@ -110,7 +111,8 @@ export async function receiveLeakReport(request: Request): Promise<Response> {
 
 /** Every other method: 405 with `Allow: POST` (OPTIONS: 204), or 404 while the endpoint is switched off. */
 export async function otherLeakReportMethod(request: Request): Promise<Response> {
-  const requestId = randomUUID()
+  // The front door's id (lib/http/request-id.ts), so the body's request_id matches the X-Request-Id header and the logs.
+  const requestId = currentRequestId()
   if (!env().SECRET_SCANNING_KEYS_URL) return notFoundResponse(requestId)
   if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: apiHeaders(requestId, { Allow: 'POST, OPTIONS' }) })
   return problemResponse({ status: 405, title: 'Method Not Allowed', detail: 'This address answers POST only.' }, requestId, { Allow: 'POST, OPTIONS' })
