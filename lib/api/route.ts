@@ -54,7 +54,7 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
     return tooManyRequestsResponse(requestId, admission.client ? { ...headers, 'API-Token-Expires': admission.client.expiresOn } : headers)
   }
   if (admission.reason === 'address-not-allowed') {
-    logger.info('register API: address not allowed', { requestId, clientId: admission.clientId })
+    logger.info('register API: address not allowed', { clientId: admission.clientId })
     return addressNotAllowedResponse(requestId, headers)
   }
   // The reason goes to the log, never to the caller; the token and its hash go nowhere.

@@ -61,13 +61,13 @@ async function verifiedReport(request: Request, requestId: string, keysUrl: stri
   }
   const lookup = await keyStore(keysUrl).keyFor(signed.keyIdentifier)
   if (lookup.outcome === 'unavailable') {
-    logger.error('secret scanning: a report was refused because no public key could be fetched', { requestId })
+    logger.error('secret scanning: a report was refused because no public key could be fetched')
     return problemResponse({ status: 503, title: 'Service Unavailable', detail: 'The signing keys cannot be fetched. Try again shortly.' }, requestId, {
       'Retry-After': '60',
     })
   }
   if (lookup.outcome !== 'found' || !isValidSignature(body, signed.signature, lookup.key)) {
-    logger.warn('secret scanning: a report with a bad signature was refused', { requestId, keyIdentifier: signed.keyIdentifier, key: lookup.outcome })
+    logger.warn('secret scanning: a report with a bad signature was refused', { keyIdentifier: signed.keyIdentifier, key: lookup.outcome })
     return unsignedResponse(requestId)
   }
   const matches = parseReport(body)
@@ -84,7 +84,7 @@ async function verifiedReport(request: Request, requestId: string, keysUrl: stri
     now: systemClock(),
     afterRevoking: async (revoked) => void (await sendLeakNotice(db, notice, revoked)),
   })
-  logger.info('secret scanning: report taken in', { requestId, matches: matches.length, revoked: result.revokedClientIds.length })
+  logger.info('secret scanning: report taken in', { matches: matches.length, revoked: result.revokedClientIds.length })
   return jsonResponse(result.answers, requestId)
 }
 
@@ -104,7 +104,7 @@ export async function receiveLeakReport(request: Request): Promise<Response> {
     return await verifiedReport(request, requestId, keysUrl)
   } catch (error) {
     if (isDatabaseUnavailable(error)) return databaseUnavailableResponse(requestId)
-    logger.error('secret scanning: unexpected error', { requestId, ...describeError(error) })
+    logger.error('secret scanning: unexpected error', describeError(error))
     return internalErrorResponse(requestId)
   }
 }
