@@ -23,6 +23,9 @@ async function listen(metricsToken: string | undefined): Promise<string> {
 }
 
 beforeAll(async () => {
+  // These servers stand in for Next without a build: no route patterns, whatever build the working tree holds
+  // (after `npm run build` the observer would otherwise read .next's routes manifest and label the paths).
+  ;(globalThis as typeof globalThis & { __registerRoutePatterns?: unknown[] }).__registerRoutePatterns = []
   withToken = await listen(token)
   withoutToken = await listen(undefined)
 })
