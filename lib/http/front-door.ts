@@ -4,6 +4,7 @@ import { env } from '@/lib/env'
 import { answerMetrics } from '@/lib/metrics/endpoint'
 import { observeRequest } from './request-observer'
 import { requestIdFor } from './request-id'
+import { pathWithoutQuery } from './request-path'
 import { isShuttingDown, noteServer } from './shutdown-state'
 
 /** Methods the service answers. Others (TRACE, TRACK, CONNECT, WebDAV's…) get 405 here: the Fetch API behind Next cannot even represent some of them. */
@@ -38,9 +39,7 @@ const pageWithoutNoncePolicy =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 function pathOf(request: IncomingMessage): string {
-  const url = request.url ?? '/'
-  const end = url.search(/[?#]/)
-  return end === -1 ? url : url.slice(0, end)
+  return pathWithoutQuery(request.url ?? '/')
 }
 
 /** Adds the common headers to a response just before its head is written, keeping any the route set itself. */

@@ -3,6 +3,7 @@ import { logger } from '@/lib/logger'
 import { badRequestErrorName } from './bad-request'
 import { markReported } from './console-to-logger'
 import { frontDoorStorage } from './front-door'
+import { pathWithoutQuery } from './request-path'
 
 /** What Next passes to onRequestError about the request (instrumentation.ts). */
 export type ErroredRequest = { path: string; method: string; headers: Record<string, string | string[] | undefined> }
@@ -17,12 +18,6 @@ export function isMalformedAction(error: unknown, context: RequestErrorContext):
   if (error instanceof Error && error.name === badRequestErrorName) return true
   if (context.routeType !== 'action' || !(error instanceof Error)) return false
   return error instanceof SyntaxError || error.message === 'Connection closed.'
-}
-
-/** The path without its query: query parameters may hold personal data (a searched-for name or address). */
-export function pathWithoutQuery(path: string): string {
-  const end = path.search(/[?#]/)
-  return end === -1 ? path : path.slice(0, end)
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { metrics } from '@/lib/metrics/registry'
 import { loadRoutePatterns, routePatternOf, type RoutePattern } from '@/lib/metrics/route-patterns'
+import { pathWithoutQuery } from './request-path'
 import { countRequestInFlight } from './shutdown-state'
 
 const holder = globalThis as typeof globalThis & { __registerRoutePatterns?: RoutePattern[] }
@@ -9,12 +10,6 @@ const holder = globalThis as typeof globalThis & { __registerRoutePatterns?: Rou
 function routePatterns(): RoutePattern[] {
   holder.__registerRoutePatterns ??= loadRoutePatterns()
   return holder.__registerRoutePatterns
-}
-
-function pathOf(url: string | undefined): string {
-  const value = url ?? '/'
-  const end = value.search(/[?#]/)
-  return end === -1 ? value : value.slice(0, end)
 }
 
 /**
@@ -32,7 +27,7 @@ export function observeRequest(request: IncomingMessage, response: ServerRespons
     countRequestInFlight(-1)
     const labels = {
       method: answeredMethod(request.method),
-      route: routePatternOf(pathOf(request.url), routePatterns()),
+      route: routePatternOf(pathWithoutQuery(request.url ?? '/'), routePatterns()),
       status: response.writableFinished ? String(response.statusCode) : '499',
     }
     const { httpRequests, httpDuration } = metrics()

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { bearerToken } from '@/lib/api/bearer'
 import { metrics } from './registry'
 
 /** The address Prometheus scrapes. */
@@ -9,9 +10,9 @@ const digest = (value: string) => createHash('sha256').update(value).digest()
 
 /** Whether an Authorization header carries exactly this bearer token, compared in constant time. */
 export function carriesMetricsToken(authorization: string | undefined, token: string): boolean {
-  const match = /^Bearer ([^\s,]+)$/i.exec(authorization?.trim() ?? '')
+  const sent = bearerToken(authorization?.trim() ?? null)
   // Digests, so that the comparison takes as long whatever the length of what was sent.
-  return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), digest(token))
+  return sent !== undefined && timingSafeEqual(digest(sent), digest(token))
 }
 
 function plain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
