@@ -14,8 +14,9 @@ const nextConfig: NextConfig = {
   // A trailing slash under /api is an unknown path (a 404 problem), not a redirect; proxy.ts still
   // redirects pages to their address without it, as Next does by default.
   skipTrailingSlashRedirect: true,
-  // forbidden() renders app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  // forbidden() renders app/forbidden.tsx with a 403 status. BENCH_UNMINIFIED=true keeps the server's function names
+  // for a CPU profile (bench/profile.ts); production builds are minified.
+  experimental: { authInterrupts: true, serverMinification: process.env.BENCH_UNMINIFIED !== 'true' },
   reactStrictMode: true,
   sassOptions: {
     // govuk-frontend's Sass still uses a few legacy functions; its own team silences these.

@@ -27,10 +27,18 @@ const sessionSecret = randomBytes(32).toString('hex')
 const prototypeSecret = randomBytes(16).toString('hex')
 
 /** The two sizes: the real register's (about 2,200 live) and the largest the seed makes. */
-const sizes = [
+const allSizes = [
   { label: '2.2k', providers: 2_320, url: baseUrl.replace(/\/([^/]+)$/, '/$1_2k') },
   { label: '44k', providers: undefined, url: baseUrl },
 ]
+
+// For working on one target: BENCH_SIZES=2.2k and BENCH_CASES=health,info measure only those (a ratio whose
+// cases were left out prints as not measured). The full run, for the verdicts, sets neither.
+const listed = (name: string) => process.env[name]?.split(',').map((item) => item.trim()).filter(Boolean)
+const onlySizes = listed('BENCH_SIZES')
+const onlyCases = listed('BENCH_CASES')
+const sizes = allSizes.filter((size) => !onlySizes || onlySizes.includes(size.label))
+const chosen = (test: Case) => !onlyCases || onlyCases.includes(test.name.replace(/^prototype: /, ''))
 
 type Row = Measured & { server: string; size: string }
 
@@ -112,17 +120,17 @@ async function measureSize(size: (typeof sizes)[number], dir: string | undefined
   const prototype = dir ? await prototypeCases(dir, database, size.label) : undefined
   try {
     const ours = ourCases(server.origin, pid, database)
-    const all = [...ours, ...(prototype?.cases.map((test) => ({ ...test, name: `prototype: ${test.name}` })) ?? [])]
+    const all = [...ours, ...(prototype?.cases.map((test) => ({ ...test, name: `prototype: ${test.name}` })) ?? [])].filter(chosen)
     await warmUp(all)
     const at10 = await alternate(all, { connections: 10, seconds, rounds }, log)
-    const heavy = ours.filter((test) => ['health', 'info', 'page 1', 'feed'].includes(test.name))
+    const heavy = ours.filter((test) => ['health', 'info', 'page 1', 'feed'].includes(test.name) && chosen(test))
     const at50 = await alternate(heavy, { connections: 50, seconds, rounds }, log)
     const measured = [...at10, ...at50]
     const row = (server: string, name: string) => (test: Measured) => ({ ...test, server, size: size.label, name })
     for (const test of measured) rows.push(test.name.startsWith('prototype: ') ? row('prototype', test.name.slice(11))(test) : row('ours', test.name)(test))
     const find = (prefix: string) => (name: string, connections = 10) => measured.find((test) => test.name === `${prefix}${name}` && test.connections === connections)
     verdicts.push(...apiTargets(size.label, find(''), find('prototype: ')))
-    if (size.providers === undefined) {
+    if (size.providers === undefined && (!onlyCases || onlyCases.includes('staff list'))) {
       const staff = await staffCases(server.origin, pid, database)
       await warmUp(staff.cases, 1)
       const staffRows = await alternate(staff.cases, { connections: 2, seconds, rounds }, log)
