@@ -1,6 +1,7 @@
 import { desc, sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { providerChanges } from '@/db/schema'
+import { freshReads } from '@/lib/fresh-reads'
 
 /**
  * Where the register stands: the change feed's last visible entry. Every change to what the API serves
@@ -24,4 +25,21 @@ export async function readRegisterPosition(db: Database): Promise<RegisterPositi
     .limit(1)
   // An empty feed: any first change moves the key from here.
   return last ?? { key: 'empty', settled: true }
+}
+
+// One shared reader per database (a transaction is a database of its own here).
+const sharedReaders = new WeakMap<Database, () => Promise<RegisterPosition>>()
+
+/**
+ * The register's position as a read of its own would give it, from a probe that began after the call
+ * (lib/fresh-reads.ts): any change committed before the call is seen, but callers arriving while a probe
+ * runs share the next one, so under load a request costs a fraction of a probe, not one each.
+ */
+export function readRegisterPositionShared(db: Database): Promise<RegisterPosition> {
+  let read = sharedReaders.get(db)
+  if (!read) {
+    read = freshReads(() => readRegisterPosition(db))
+    sharedReaders.set(db, read)
+  }
+  return read()
 }

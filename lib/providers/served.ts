@@ -7,12 +7,12 @@ import { linkFiltersOf, providerFiltersOf, type ProviderListQuery } from './list
 import { PositionCache } from './position-cache'
 import { changesResponse, providerListResponse, providerResponse } from './present'
 import { findProvider, listProviders } from './queries'
-import { readRegisterPosition, type RegisterPosition } from './register-position'
+import { readRegisterPositionShared, type RegisterPosition } from './register-position'
 
 // The register API's bodies as served, serialised and tagged, and the list's exact counts, kept in memory
 // until the register next changes (register-position.ts; docs/decisions/0027). 32 MB holds a few hundred
 // pages of 100; a body larger than that is built every time.
-const bodies = new PositionCache<SerialisedBody>(32 * 1024 * 1024, (body) => body.text.length)
+const bodies = new PositionCache<SerialisedBody>(32 * 1024 * 1024, (body) => body.bytes.byteLength)
 const counts = new PositionCache<number>(10_000)
 
 /**
@@ -25,12 +25,12 @@ async function keptUntilChange(
   key: string,
   build: (before: RegisterPosition) => Promise<SerialisedBody | undefined>,
 ): Promise<{ body: SerialisedBody | undefined; keptAt: string | undefined }> {
-  const before = await readRegisterPosition(db)
+  const before = await readRegisterPositionShared(db)
   const kept = bodies.get(before.key, key)
   if (kept) return { body: kept, keptAt: before.key }
   const body = await build(before)
   if (!body || !before.settled) return { body, keptAt: undefined }
-  const after = await readRegisterPosition(db)
+  const after = await readRegisterPositionShared(db)
   if (after.key !== before.key) return { body, keptAt: undefined }
   bodies.set(before.key, key, body)
   return { body, keptAt: before.key }
