@@ -11,6 +11,17 @@ describe('UK dates', () => {
     expect(ukDate(new Date('2027-02-01T00:00:00Z'))).toBe('2027-02-01')
   })
 
+  it('gives the right date for every instant of an hour it remembers, and for the hours either side', () => {
+    // The clocks change at 01:00 UTC: the hour before is the last on GMT, the hour after on BST.
+    for (const instant of ['2027-03-28T00:00:00Z', '2027-03-28T00:59:59.999Z', '2027-03-28T01:00:00Z', '2027-03-27T23:59:59.999Z']) {
+      expect(ukDate(new Date(instant))).toBe(instant.startsWith('2027-03-27') ? '2027-03-27' : '2027-03-28')
+    }
+    expect(ukDate(new Date('2027-10-30T23:00:00Z'))).toBe('2027-10-31')
+    expect(ukDate(new Date('2027-10-30T23:59:59.999Z'))).toBe('2027-10-31')
+    expect(ukDate(new Date('2027-10-30T22:59:59.999Z'))).toBe('2027-10-30')
+    expect(() => ukDate(new Date('not a date'))).toThrow(RangeError)
+  })
+
   it('writes dates and times the GOV.UK way', () => {
     expect(formatDate('2027-01-02')).toBe('2 January 2027')
     expect(formatShortDate('2027-01-02')).toBe('2 Jan 2027')
