@@ -4,7 +4,7 @@
  * checksum lets us refuse typos and junk without a database query, and lets secret scanners tell a real
  * leak from a lookalike string.
  */
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto'
 import CRC32 from 'crc-32'
 
 export type TokenEnvironment = 'live' | 'test'
@@ -86,5 +86,13 @@ export function checkTokenShape(candidate: string): TokenShape {
  * A stolen database alone cannot be used to check guesses, because the pepper lives only in the environment.
  */
 export function hashToken(plaintext: string, pepper: string): string {
-  return createHmac('sha256', pepper).update(plaintext, 'utf8').digest('hex')
+  return createHmac('sha256', pepperKey(pepper)).update(plaintext, 'utf8').digest('hex')
+}
+
+// The pepper as a key object, made once: a string key is converted and imported again by every createHmac.
+let lastPepper: { pepper: string; key: KeyObject } | undefined
+
+function pepperKey(pepper: string): KeyObject {
+  if (lastPepper?.pepper !== pepper) lastPepper = { pepper, key: createSecretKey(pepper, 'utf8') }
+  return lastPepper.key
 }
