@@ -119,12 +119,21 @@ async function measureSize(size: (typeof sizes)[number], dir: string | undefined
   const pid = server.child.pid ?? 0
   const prototype = dir ? await prototypeCases(dir, database, size.label) : undefined
   try {
-    const ours = ourCases(server.origin, pid, database)
-    const all = [...ours, ...(prototype?.cases.map((test) => ({ ...test, name: `prototype: ${test.name}` })) ?? [])].filter(chosen)
+    // Each server is stopped while the other's cases run (measure.ts), so neither takes the pinned CPU from the other.
+    const prototypePid = prototype?.cases[0]?.serverPid
+    const ours = ourCases(server.origin, pid, database).map((test) => ({ ...test, pause: prototypePid ? [prototypePid] : [] }))
+    const theirs = prototype?.cases.map((test) => ({ ...test, name: `prototype: ${test.name}`, pause: [pid] })) ?? []
+    const all = [...ours, ...theirs].filter(chosen)
+    // Which phase raised the server's peak memory (target 6).
+    const peakSoFar = (phase: string) => log(`${size.label}: server peak RSS ${memory.peakMb().toFixed(0)} MB after ${phase}`)
+    peakSoFar('start')
     await warmUp(all)
+    peakSoFar('warm-up')
     const at10 = await alternate(all, { connections: 10, seconds, rounds }, log)
+    peakSoFar('10 connections')
     const heavy = ours.filter((test) => ['health', 'info', 'page 1', 'feed'].includes(test.name) && chosen(test))
     const at50 = await alternate(heavy, { connections: 50, seconds, rounds }, log)
+    peakSoFar('50 connections')
     const measured = [...at10, ...at50]
     const row = (server: string, name: string) => (test: Measured) => ({ ...test, server, size: size.label, name })
     for (const test of measured) rows.push(test.name.startsWith('prototype: ') ? row('prototype', test.name.slice(11))(test) : row('ours', test.name)(test))
@@ -134,6 +143,7 @@ async function measureSize(size: (typeof sizes)[number], dir: string | undefined
       const staff = await staffCases(server.origin, pid, database)
       await warmUp(staff.cases, 1)
       const staffRows = await alternate(staff.cases, { connections: 2, seconds, rounds }, log)
+      peakSoFar('the staff list')
       for (const test of staffRows) rows.push({ ...test, server: 'ours', size: `${size.label}, ${staffListClients.toLocaleString('en-GB')} clients` })
       verdicts.push(...staffListTargets((name) => staffRows.find((test) => test.name === name), staff.pages))
     }

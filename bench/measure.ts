@@ -2,7 +2,7 @@
 // CPU time per request. Cases that are compared run in alternating rounds (A B C A B C …), so a change in
 // the machine's load during the run falls on all of them alike.
 import autocannon from 'autocannon'
-import { cpuMs, postgresCpuMsBetween, postgresTicks } from './cpu'
+import { cpuMs, postgresCpuMsBetween, postgresTicks, processTree } from './cpu'
 
 /** A request to measure, against one server (ours or the prototype). */
 export type Case = {
@@ -15,6 +15,24 @@ export type Case = {
   status: number
   /** Providers in one answer, for the providers/s figures. */
   providersPerAnswer?: number
+  /**
+   * Servers to stop (SIGSTOP) while this case runs and continue after, so that a server not being measured
+   * (the prototype, whose kit does work of its own while idle) cannot take the pinned CPU from the one that is.
+   */
+  pause?: number[]
+}
+
+/** Sends a signal to every process of each tree, ignoring processes that have gone. */
+function signalTrees(roots: number[], signal: 'SIGSTOP' | 'SIGCONT'): void {
+  for (const root of roots) {
+    for (const pid of processTree(root)) {
+      try {
+        process.kill(pid, signal)
+      } catch {
+        // Gone since the tree was read.
+      }
+    }
+  }
 }
 
 /** What the rounds of one case add up to. */
@@ -38,6 +56,15 @@ export type Measured = {
 type Sum = { requests: number; seconds: number; p50: number[]; p99: number[]; node: number; postgres: number; unexpected: number; errors: number }
 
 async function once(test: Case, connections: number, seconds: number) {
+  signalTrees(test.pause ?? [], 'SIGSTOP')
+  try {
+    return await measureOnce(test, connections, seconds)
+  } finally {
+    signalTrees(test.pause ?? [], 'SIGCONT')
+  }
+}
+
+async function measureOnce(test: Case, connections: number, seconds: number) {
   const node = cpuMs(test.serverPid)
   const postgres = postgresTicks()
   const result = await autocannon({ url: test.url, connections, duration: seconds, headers: test.headers ?? {} })
@@ -100,5 +127,12 @@ export async function alternate(cases: Case[], { connections, seconds, rounds }:
 
 /** Warms every case up (compiled routes, pools, caches), as on a server that has been up a while. */
 export async function warmUp(cases: Case[], seconds = 2): Promise<void> {
-  for (const test of cases) await autocannon({ url: test.url, connections: 10, duration: seconds, headers: test.headers ?? {} })
+  for (const test of cases) {
+    signalTrees(test.pause ?? [], 'SIGSTOP')
+    try {
+      await autocannon({ url: test.url, connections: 10, duration: seconds, headers: test.headers ?? {} })
+    } finally {
+      signalTrees(test.pause ?? [], 'SIGCONT')
+    }
+  }
 }
