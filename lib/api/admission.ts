@@ -2,7 +2,7 @@ import 'server-only'
 import { env } from '@/lib/env'
 import type { TokenRefusal, VerifiedClient } from '@/lib/tokens/verify'
 import { bearerToken } from './bearer'
-import { lookUpToken, screenToken } from './authenticate'
+import { lookUpToken, screenToken, type Screening } from './authenticate'
 import { fromAllowedAddress } from './allowed-address'
 import { clientAddress } from './client-address'
 import type { RateLimitDecision } from './rate-limit-headers'
@@ -24,7 +24,8 @@ export type Admission =
 /** Why a request was refused before its handler. */
 export type AdmissionRefusal = TokenRefusal | 'missing' | 'address-not-allowed'
 
-async function refusedOrLimited(result: { reason: AdmissionRefusal; clientId?: string }, address: string): Promise<Admission> {
+/** A refused token's admission: refused, or rate-limited once its address's bucket is full. */
+export async function refusedOrLimited(result: { reason: AdmissionRefusal; clientId?: string }, address: string): Promise<Exclude<Admission, { outcome: 'admitted' }>> {
   const limit = await consumeAddressRequest(address)
   const clientId = result.clientId
   const known = clientId === undefined ? {} : { clientId }
@@ -39,9 +40,10 @@ async function refusedOrLimited(result: { reason: AdmissionRefusal; clientId?: s
  * by the token lookup itself, not by the address bucket: junk never reaches it, and a well-formed token that
  * no client has costs at most a shared reload of the live set, at most one every 100 ms.
  */
-export async function admitRequest(request: Request, now: Date): Promise<Admission> {
+export async function admitRequest(request: Request, now: Date, screened?: Screening): Promise<Admission> {
   prepareRateLimits()
-  const screening = screenToken(bearerToken(request.headers.get('authorization')), now)
+  // `screened`: the front door's screening of this request's token (lib/api/early-refusal.ts), made at `now`.
+  const screening = screened ?? screenToken(bearerToken(request.headers.get('authorization')), now)
   const result = screening.decided ?? (await lookUpToken(screening.hash, now))
   if (!result.ok) return refusedOrLimited(result, clientAddress(request.headers, env().TRUST_PROXY))
   // After authentication, and before the client's bucket: a leaked token used from elsewhere spends its

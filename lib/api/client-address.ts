@@ -22,8 +22,13 @@ function withoutPort(entry: string): string {
  * for N proxies (a request that bypassed them), it is `unknownAddress`.
  */
 export function clientAddress(headers: Headers, trustedProxies: number): string {
+  return clientAddressIn(headers.get('x-forwarded-for'), trustedProxies)
+}
+
+/** clientAddress for the X-Forwarded-For value alone (the front door has a Node request, not a Request). */
+export function clientAddressIn(forwardedFor: string | null | undefined, trustedProxies: number): string {
   if (trustedProxies < 1) return unknownAddress
-  const entries = (headers.get('x-forwarded-for') ?? '')
+  const entries = (forwardedFor ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '')

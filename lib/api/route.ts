@@ -7,7 +7,9 @@ import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 import type { VerifiedClient } from '@/lib/tokens/verify'
 import { usageOf } from '@/lib/usage/outcome'
-import { admitRequest, type Admission } from './admission'
+import { admitRequest, refusedOrLimited, type Admission, type AdmissionRefusal } from './admission'
+import { clientAddressIn } from './client-address'
+import { earlyScreening } from './early-refusal'
 import { describeFailure } from './failure-log'
 import { isUnservedAddress, notFoundResponse } from './methods'
 import { rateLimitHeaders } from './rate-limit-headers'
@@ -62,6 +64,27 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
   return unauthorisedResponse(requestId, headers)
 }
 
+/** Counts a request in its client's usage, when its token is one a client holds. */
+function countUsage(admission: Admission, now: Date): void {
+  const usage = env().API_USAGE_COUNTING ? usageOf(admission) : undefined
+  if (usage) countApiClientRequest(usage.clientId, usage.outcome, now)
+}
+
+/**
+ * The answer to a token the front door refused before Next (lib/api/early-refusal.ts): the same address bucket,
+ * usage count, log line and response as a refusal here. `forwardedFor` is the X-Forwarded-For Next would pass on.
+ */
+export async function refusedRequestResponse(
+  refusal: { reason: AdmissionRefusal; clientId?: string },
+  forwardedFor: string | undefined,
+  now: Date,
+  requestId: string,
+): Promise<Response> {
+  const admission = await refusedOrLimited(refusal, clientAddressIn(forwardedFor, env().TRUST_PROXY))
+  countUsage(admission, now)
+  return refusalResponse(admission, requestId)
+}
+
 /**
  * The one wrapper around every authenticated /api/v1 route handler (docs/decisions/0001, 0006): it
  * answers 404 when the API is switched off (or for the route's path with a trailing slash), authenticates the bearer token (from a cache that every
@@ -74,10 +97,11 @@ export function withApiClient(handler: (context: ApiContext) => Promise<Response
     const requestId = currentRequestId()
     if (isUnservedAddress(request)) return notFoundResponse(requestId)
     try {
-      const now = systemClock()
-      const admission = await admitRequest(request, now)
-      const usage = env().API_USAGE_COUNTING ? usageOf(admission) : undefined
-      if (usage) countApiClientRequest(usage.clientId, usage.outcome, now)
+      // A token the front door screened and let through is not screened again (lib/api/early-refusal.ts).
+      const early = earlyScreening(request)
+      const now = early?.at ?? systemClock()
+      const admission = await admitRequest(request, now, early?.screening)
+      countUsage(admission, now)
       if (admission.outcome !== 'admitted') return refusalResponse(admission, requestId)
       recordApiClientUse(admission.client.id, now)
       const response = await handler({ request, requestId, client: admission.client, now, params: await flatParams(context) })

@@ -2,7 +2,12 @@ import { createServer, type Server } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { badRequest } from './bad-request'
+import { generateToken } from '@/lib/tokens/format'
 import { actionBodyLimitBytes, installFrontDoor } from './front-door'
+
+const wellFormed = generateToken('test').plaintext
+// The same token with its last checksum character changed: refused by its shape alone.
+const badChecksum = `${wellFormed.slice(0, -1)}${wellFormed.endsWith('0') ? '1' : '0'}`
 
 // A real HTTP server behind the real front door; its handler stands in for Next and echoes what it saw.
 let server: Server
@@ -90,10 +95,49 @@ describe('the front door', () => {
   })
 
   it('passes two Authorization headers on as one that no scheme accepts, not the first alone', async () => {
-    const response = await raw('GET /api/v1/info HTTP/1.1\nAuthorization: Bearer first\nAuthorization: Bearer second\n')
+    // A path that needs no token, so the handler sees the header (one that needs a token is refused below).
+    const response = await raw('GET /api/v1/openapi.json HTTP/1.1\nAuthorization: Bearer first\nAuthorization: Bearer second\n')
     expect(JSON.parse(response.body)).toEqual({ authorization: 'Bearer first, Bearer second' })
-    const single = await raw('GET /api/v1/info HTTP/1.1\nAuthorization: Bearer only\n')
+    const single = await raw('GET /api/v1/openapi.json HTTP/1.1\nAuthorization: Bearer only\n')
     expect(JSON.parse(single.body)).toEqual({ authorization: 'Bearer only' })
+  })
+
+  it('answers a register API request whose token is refused without the database itself, with the uniform 401', async () => {
+    for (const authorization of ['', 'Authorization: Bearer junk\n', 'Authorization: Bearer first\nAuthorization: Bearer second\n', `Authorization: Bearer ${badChecksum}\n`]) {
+      for (const path of ['/api/v1/info', '/api/v1/providers?per_page=1', '/api/v1/providers/not-a-uuid', '/api/v1/providers/changes']) {
+        const response = await raw(`GET ${path} HTTP/1.1\n${authorization}`)
+        expect(response.status, `${path} ${authorization}`).toBe(401)
+        const problem = JSON.parse(response.body)
+        expect(problem).toMatchObject({ type: 'about:blank', status: 401, title: 'Unauthorized' })
+        expect(problem.request_id).toBe(response.headers['x-request-id'])
+        expect(response.headers['www-authenticate']).toBe('Bearer realm="register", error="invalid_token"')
+        expect(response.headers['content-type']).toBe('application/problem+json')
+        expect(response.headers['cache-control']).toBe('no-store')
+        expect(response.headers['ratelimit-limit']).toMatch(/^\d+$/)
+        expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body))
+        for (const name of commonHeaders) expect(response.headers[name], name).toBeTruthy()
+      }
+    }
+  })
+
+  it('answers HEAD with the refusal’s headers and no body', async () => {
+    const response = await raw('HEAD /api/v1/info HTTP/1.1\nAuthorization: Bearer junk\n')
+    expect(response.status).toBe(401)
+    expect(response.headers['www-authenticate']).toContain('Bearer')
+    expect(Number(response.headers['content-length'])).toBeGreaterThan(0)
+    expect(response.body).toBe('')
+  })
+
+  it('leaves to the routes what they decide for themselves: other methods, other paths, and tokens that need the database', async () => {
+    const passedOn = async (head: string) => JSON.parse((await raw(head)).body) as { authorization: string | null }
+    // Other methods get the route's 405, whatever the token.
+    expect(await passedOn('POST /api/v1/info HTTP/1.1\nAuthorization: Bearer junk\nContent-Length: 0\n')).toEqual({ authorization: 'Bearer junk' })
+    // A trailing slash, an unknown path or another case is the API's 404.
+    for (const path of ['/api/v1/info/', '/api/v1/providers/a/b', '/api/v1/Info', '/api/v2/info', '/api//v1/info']) {
+      expect(await passedOn(`GET ${path} HTTP/1.1\nAuthorization: Bearer junk\n`), path).toEqual({ authorization: 'Bearer junk' })
+    }
+    // A well-formed token with a good checksum, never seen: only the database can say.
+    expect(await passedOn(`GET /api/v1/info HTTP/1.1\nAuthorization: Bearer ${wellFormed}\n`)).toEqual({ authorization: `Bearer ${wellFormed}` })
   })
 
   it('refuses a form posted to a page from another origin with 403, and lets a same-origin one through', async () => {
