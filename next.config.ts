@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   // another copy, which sends every drizzle `is()` check down its slow path (issue 16; e2e/build/single-drizzle.spec.ts).
   serverExternalPackages: ['@electric-sql/pglite', 'notifications-node-client', 'axios', 'prom-client', 'drizzle-orm', 'postgres'],
   poweredByHeader: false,
+  // Compression belongs to the load balancer (docs/decisions/0027, 0028): in process, gzip costs 3.8–5.3 ms of CPU
+  // for a 63 kB page of 100, two to three times what serving a kept page costs, on every request that asks for it.
+  compress: false,
   // A trailing slash under /api is an unknown path (a 404 problem), not a redirect; proxy.ts still
   // redirects pages to their address without it, as Next does by default.
   skipTrailingSlashRedirect: true,
