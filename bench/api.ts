@@ -12,7 +12,7 @@ import { alternate, warmUp, type Case, type Measured } from './measure'
 import { prototypeCookie, prototypeDir, seedPrototype, startPrototype } from './prototype'
 import { benchServerEnvironment, startServer, watchMemory } from './server'
 import { addApiClients, apiOnlyPerson, sessionCookie, staffListClients } from './staff'
-import { apiTargets, memoryTarget, staffListTargets, verdictTable, type Verdict } from './targets'
+import { apiTargets, memoryTargets, staffListTargets, verdictTable, type Verdict } from './targets'
 
 const port = Number(process.env.BENCH_PORT ?? 3600)
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'
@@ -110,7 +110,13 @@ function table(rows: Row[]): string {
   return [head, ...lines].join('\n')
 }
 
-async function measureSize(size: (typeof sizes)[number], dir: string | undefined, rows: Row[], verdicts: Verdict[], peaks: number[]): Promise<void> {
+async function measureSize(
+  size: (typeof sizes)[number],
+  dir: string | undefined,
+  rows: Row[],
+  verdicts: Verdict[],
+  { apiPeaks, peaks }: { apiPeaks: number[]; peaks: number[] },
+): Promise<void> {
   const database = await prepareDatabase(size.url, pepper, log, size.providers)
   log(`${size.label}: ${database.liveProviders.toLocaleString('en-GB')} live providers; load average ${load()}`)
   const server = await startServer(port, { ...benchServerEnvironment(port, database.url, pepper), NEXTAUTH_SECRET: sessionSecret, BENCH_LIMIT_ROUTE: 'true' })
@@ -134,6 +140,7 @@ async function measureSize(size: (typeof sizes)[number], dir: string | undefined
     const heavy = ours.filter((test) => ['health', 'info', 'page 1', 'feed'].includes(test.name) && chosen(test))
     const at50 = await alternate(heavy, { connections: 50, seconds, rounds }, log)
     peakSoFar('50 connections')
+    apiPeaks.push(memory.peakMb())
     const measured = [...at10, ...at50]
     const row = (server: string, name: string) => (test: Measured) => ({ ...test, server, size: size.label, name })
     for (const test of measured) rows.push(test.name.startsWith('prototype: ') ? row('prototype', test.name.slice(11))(test) : row('ours', test.name)(test))
@@ -166,9 +173,9 @@ async function main(): Promise<void> {
   if (!dir) log('No prototype (PROTOTYPE_DIR): measuring our cases and the limit only.')
   const rows: Row[] = []
   const verdicts: Verdict[] = []
-  const peaks: number[] = []
-  for (const size of sizes) await measureSize(size, dir, rows, verdicts, peaks)
-  verdicts.push(memoryTarget(Math.max(...peaks)))
+  const memory = { apiPeaks: [] as number[], peaks: [] as number[] }
+  for (const size of sizes) await measureSize(size, dir, rows, verdicts, memory)
+  verdicts.push(...memoryTargets(Math.max(...memory.apiPeaks), Math.max(...memory.peaks)))
   const report = [
     `${seconds} s × ${rounds} alternating rounds a case; load average at the end ${load()}; took ${Math.round((Date.now() - started) / 1000)} s`,
     '',

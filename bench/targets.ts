@@ -39,9 +39,16 @@ export function staffListTargets(find: Find, pages: string[]): Verdict[] {
   })
 }
 
-/** Target 6: the server's peak resident memory. */
-export function memoryTarget(peakMb: number): Verdict {
-  return { target: '6. server peak RSS ≤ 400 MB (50 connections included)', measured: `${peakMb.toFixed(0)} MB`, met: peakMb <= 400 }
+/**
+ * Target 6: the server's peak resident memory, through the register API's cases (50 connections included), and
+ * over the whole run, the staff list's server-rendered pages at 10,000 clients included.
+ */
+export function memoryTargets(apiPeakMb: number, peakMb: number): Verdict[] {
+  const verdict = (target: string, mb: number): Verdict => ({ target, measured: `${mb.toFixed(0)} MB`, met: mb <= 400 })
+  return [
+    verdict('6. server peak RSS ≤ 400 MB through the API cases (50 connections included)', apiPeakMb),
+    verdict('6. the same over the whole run, the staff list pages included', peakMb),
+  ]
 }
 
 /** The verdicts as a Markdown table. */
