@@ -5,13 +5,14 @@ import { env } from '@/lib/env'
 import { logger } from '@/lib/logger'
 import { pathWithoutQuery } from '@/lib/http/request-path'
 import { describeFailure } from './failure-log'
+import { verificationCache } from '@/lib/token-cache/client-changes'
 import { screenToken, type Screening } from './authenticate'
 import { bearerToken } from './bearer'
 import { internalErrorResponse, refusedRequestResponse } from './route'
 
 /**
  * The paths of the register API's routes that need a token (every route built with withApiClient), as Next
- * routes them: `/api/v1/providers/changes` is its own route, and both need a token. route-paths.test.ts checks
+ * routes them: `/api/v1/providers/changes` is its own route, and both need a token. early-refusal.test.ts checks
  * this list against app/api/v1.
  */
 const tokenRoutes = [/^\/api\/v1\/info$/, /^\/api\/v1\/providers$/, /^\/api\/v1\/providers\/[^/]+$/]
@@ -21,17 +22,24 @@ export function needsToken(path: string): boolean {
   return tokenRoutes.some((route) => route.test(path))
 }
 
-/** What the front door found out about a request's token, for the route wrapper to use instead of screening it again. */
-export type EarlyScreening = { authorization: string | undefined; at: Date; screening: Screening }
+/**
+ * What the front door found out about a request's token, for the route wrapper to use instead of screening it
+ * again: the header it read, when, and the verification cache's generation then.
+ */
+export type EarlyScreening = { authorization: string | undefined; at: Date; generation: number; screening: Screening }
 
 // The front door's request store (lib/http/front-door.ts), read through globalThis as lib/http/request-id.ts reads it.
 type Storage = { getStore(): { screening?: EarlyScreening } | undefined }
 const holder = globalThis as typeof globalThis & { __registerFrontDoor?: { storage: Storage } }
 
-/** The front door's screening of this request's token, if it made one of the same Authorization header. */
+/**
+ * The front door's screening of this request's token, if it made one of the same Authorization header and no
+ * client has changed since (a revocation between the front door and the route is seen: the token is screened again).
+ */
 export function earlyScreening(request: Request): EarlyScreening | undefined {
   const early = holder.__registerFrontDoor?.storage.getStore()?.screening
-  return early && early.authorization === (request.headers.get('authorization') ?? undefined) ? early : undefined
+  if (!early || early.generation !== verificationCache().generation) return undefined
+  return early.authorization === (request.headers.get('authorization') ?? undefined) ? early : undefined
 }
 
 /**
@@ -58,10 +66,12 @@ export function refuseAtFrontDoor(
   }
   const authorization = request.headers.authorization
   const at = systemClock()
+  // Read before screening: a change to any client during it makes the screening one to repeat.
+  const generation = verificationCache().generation
   const screening = screenToken(bearerToken(authorization ?? null), at)
   const decided = screening.decided
   if (decided === undefined || decided.ok) {
-    keep({ authorization, at, screening })
+    keep({ authorization, at, generation, screening })
     return false
   }
   // Next sets X-Forwarded-For to the socket's address when a request has none (base-server.js); the route's
