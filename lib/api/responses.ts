@@ -1,27 +1,31 @@
-/** Headers every register API response carries. */
-export function apiHeaders(requestId: string, extra: HeadersInit = {}): Headers {
-  const headers = new Headers(extra)
-  headers.set('X-Request-Id', requestId)
-  // Register data is per client and changes; nothing may be cached on the way.
-  headers.set('Cache-Control', 'no-store')
-  headers.set('X-Content-Type-Options', 'nosniff')
-  return headers
+/** A HeadersInit's name–value pairs, whichever form it came in. */
+function entriesOf(init: HeadersInit | undefined): Array<[string, string]> {
+  if (init === undefined) return []
+  return init instanceof Headers || Array.isArray(init) ? [...new Headers(init)] : Object.entries(init)
 }
 
-// The headers above as a plain record, for building a response in one go: the Response constructor copies
-// its init either way, so a Headers object built first and then copied was twice the work on every request.
-const apiHeaderNames = new Set(['x-request-id', 'cache-control', 'x-content-type-options', 'content-type'])
+const apiHeaderNames = new Set(['x-request-id', 'cache-control', 'x-content-type-options'])
 
-function apiHeaderRecord(requestId: string, extra: HeadersInit | undefined, contentType: string): Record<string, string> {
+/**
+ * The headers every register API response carries, after `extra`, as a plain record: the Response constructor
+ * copies its init either way, so a Headers object built first and then copied was twice the work a request.
+ * Ours win, whatever case the caller wrote theirs in (as Headers.set would).
+ */
+function apiHeaderRecord(requestId: string, extra: HeadersInit | undefined, contentType?: string): Record<string, string> {
+  const ours = (name: string) => apiHeaderNames.has(name) || (contentType !== undefined && name === 'content-type')
   const record: Record<string, string> = {}
-  const given = extra === undefined ? [] : extra instanceof Headers || Array.isArray(extra) ? [...new Headers(extra)] : Object.entries(extra)
-  // Ours win, whatever case the caller wrote theirs in (as Headers.set would).
-  for (const [name, value] of given) if (!apiHeaderNames.has(name.toLowerCase())) record[name] = value
+  for (const [name, value] of entriesOf(extra)) if (!ours(name.toLowerCase())) record[name] = value
   record['X-Request-Id'] = requestId
+  // Register data is per client and changes; nothing may be cached on the way.
   record['Cache-Control'] = 'no-store'
   record['X-Content-Type-Options'] = 'nosniff'
-  record['Content-Type'] = contentType
+  if (contentType) record['Content-Type'] = contentType
   return record
+}
+
+/** Headers every register API response carries. */
+export function apiHeaders(requestId: string, extra: HeadersInit = {}): Headers {
+  return new Headers(apiHeaderRecord(requestId, extra))
 }
 
 const utf8 = new TextEncoder()
@@ -64,9 +68,8 @@ export function problemResponse(problem: Problem, requestId: string, headers: He
 
 /** The one 401 for every refused token, so a caller cannot tell a revoked token from an unknown one. */
 export function unauthorisedResponse(requestId: string, headers: HeadersInit = {}): Response {
-  const given = headers instanceof Headers || Array.isArray(headers) ? Object.fromEntries(new Headers(headers)) : headers
   return problemResponse({ status: 401, title: 'Unauthorized', detail: 'Send a valid API token: Authorization: Bearer <token>.' }, requestId, {
-    ...given,
+    ...Object.fromEntries(entriesOf(headers)),
     'WWW-Authenticate': 'Bearer realm="register", error="invalid_token"',
   })
 }
