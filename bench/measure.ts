@@ -55,19 +55,20 @@ export type Measured = {
 
 type Sum = { requests: number; seconds: number; p50: number[]; p99: number[]; node: number; postgres: number; unexpected: number; errors: number }
 
-async function once(test: Case, connections: number, seconds: number) {
+/** Runs `load` with the case's other servers stopped, and continues them however it ends. */
+async function withOthersStopped<R>(test: Case, load: () => Promise<R>): Promise<R> {
   signalTrees(test.pause ?? [], 'SIGSTOP')
   try {
-    return await measureOnce(test, connections, seconds)
+    return await load()
   } finally {
     signalTrees(test.pause ?? [], 'SIGCONT')
   }
 }
 
-async function measureOnce(test: Case, connections: number, seconds: number) {
+async function once(test: Case, connections: number, seconds: number) {
   const node = cpuMs(test.serverPid)
   const postgres = postgresTicks()
-  const result = await autocannon({ url: test.url, connections, duration: seconds, headers: test.headers ?? {} })
+  const result = await withOthersStopped(test, () => autocannon({ url: test.url, connections, duration: seconds, headers: test.headers ?? {} }))
   const expected = result.statusCodeStats[String(test.status)]?.count ?? 0
   return {
     requests: result.requests.total,
@@ -127,12 +128,5 @@ export async function alternate(cases: Case[], { connections, seconds, rounds }:
 
 /** Warms every case up (compiled routes, pools, caches), as on a server that has been up a while. */
 export async function warmUp(cases: Case[], seconds = 2): Promise<void> {
-  for (const test of cases) {
-    signalTrees(test.pause ?? [], 'SIGSTOP')
-    try {
-      await autocannon({ url: test.url, connections: 10, duration: seconds, headers: test.headers ?? {} })
-    } finally {
-      signalTrees(test.pause ?? [], 'SIGCONT')
-    }
-  }
+  for (const test of cases) await withOthersStopped(test, () => autocannon({ url: test.url, connections: 10, duration: seconds, headers: test.headers ?? {} }))
 }
