@@ -55,6 +55,13 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ NODE_ENV: 'development', DATABASE_QUERY_TIMEOUT_MS: '0' })).toThrow('- DATABASE_QUERY_TIMEOUT_MS must be at least 1')
   })
 
+  it('keeps idle connections 65 s by default, and refuses 0, which Node would take as never closing them', () => {
+    expect(parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(32), TOKEN_PEPPER: 'y'.repeat(32) }).HTTP_KEEP_ALIVE_SECONDS).toBe(65)
+    expect(parseEnv({ NODE_ENV: 'development', HTTP_KEEP_ALIVE_SECONDS: '120' }).HTTP_KEEP_ALIVE_SECONDS).toBe(120)
+    expect(() => parseEnv({ NODE_ENV: 'development', HTTP_KEEP_ALIVE_SECONDS: '0' })).toThrow('- HTTP_KEEP_ALIVE_SECONDS must be at least 1')
+    expect(() => parseEnv({ NODE_ENV: 'development', HTTP_KEEP_ALIVE_SECONDS: '1.5' })).toThrow('- HTTP_KEEP_ALIVE_SECONDS must be a whole number of seconds')
+  })
+
   it('refuses production without secrets, naming each variable', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(EnvError)
     const attempt = () => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'mysql://x', API_ENABLED: 'maybe' })

@@ -36,6 +36,9 @@ const positiveInteger = (defaultValue: number) =>
     .min(1, { error: 'must be at least 1' })
     .default(defaultValue)
 
+/** HTTP_KEEP_ALIVE_SECONDS when unset: above the 60 s idle timeout common to load balancers (docs/deployment.md). */
+export const defaultKeepAliveSeconds = 65
+
 const wholeSeconds = (defaultValue: number) =>
   z.coerce
     .number({ error: 'must be a whole number of seconds' })
@@ -174,6 +177,14 @@ const schemaFor = (isProduction: boolean) =>
     SHUTDOWN_GRACE_SECONDS: wholeSeconds(isProduction ? 5 : 0),
     // Then how long requests in flight may take to finish before their connections are cut.
     SHUTDOWN_TIMEOUT_SECONDS: wholeSeconds(25),
+    // How long an instance keeps an idle keep-alive connection open: longer than its proxy keeps its own,
+    // so the proxy, not the instance, closes it (docs/deployment.md).
+    HTTP_KEEP_ALIVE_SECONDS: z.coerce
+      .number({ error: 'must be a whole number of seconds' })
+      .int({ error: 'must be a whole number of seconds' })
+      .min(1, { error: 'must be at least 1' })
+      .max(600, { error: 'must be at most 600' })
+      .default(defaultKeepAliveSeconds),
     // bench/api.ts only: serves /api/bench/limit, the register API's floor (bench/README.md). Off, it is a 404.
     BENCH_LIMIT_ROUTE: booleanFlag(false),
   })

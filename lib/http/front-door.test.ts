@@ -3,6 +3,7 @@ import { connect, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { badRequest } from './bad-request'
 import { generateToken } from '@/lib/tokens/format'
+import { defaultKeepAliveSeconds } from '@/lib/env'
 import { actionBodyLimitBytes, installFrontDoor } from './front-door'
 
 const wellFormed = generateToken('test').plaintext
@@ -162,4 +163,22 @@ describe('the front door', () => {
     const next405 = await raw('GET /next-405 HTTP/1.1\n')
     expect(next405.headers.allow).toBe('GET, HEAD, POST')
   })
+
+  it('keeps an idle keep-alive connection open past Node’s 5 s, so the next request on it is answered, not reset', async () => {
+    const socket = connect(port, '127.0.0.1')
+    let received = ''
+    let closed = false
+    socket.on('data', (chunk) => (received += chunk.toString('latin1')))
+    socket.on('close', () => (closed = true))
+    const answers = () => received.split('HTTP/1.1 200').length - 1
+    const get = `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`
+    socket.write(get)
+    await expect.poll(answers).toBe(1)
+    await new Promise((waited) => setTimeout(waited, 6_000))
+    expect(closed).toBe(false)
+    socket.write(get)
+    await expect.poll(answers).toBe(2)
+    socket.destroy()
+    expect(server.keepAliveTimeout).toBe(defaultKeepAliveSeconds * 1_000)
+  }, 15_000)
 })

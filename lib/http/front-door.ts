@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { refuseAtFrontDoor, type EarlyScreening } from '@/lib/api/early-refusal'
-import { env } from '@/lib/env'
+import { defaultKeepAliveSeconds, env } from '@/lib/env'
 import { answerMetrics } from '@/lib/metrics/endpoint'
 import { observeRequest } from './request-observer'
 import { requestIdFor } from './request-id'
@@ -177,6 +177,31 @@ function metricsToken(): string | undefined {
   return metricsTokenValue.token
 }
 
+// Read once, like the metrics token; a bad value has already stopped the server at start-up.
+let keepAliveMs: number | undefined
+function keepAliveTimeoutMs(): number {
+  try {
+    keepAliveMs ??= env().HTTP_KEEP_ALIVE_SECONDS * 1_000
+  } catch {
+    return defaultKeepAliveSeconds * 1_000
+  }
+  return keepAliveMs
+}
+
+const configuredServers = new WeakSet<http.Server>()
+
+/**
+ * Keeps a server's idle keep-alive connections open for `ms`, longer than the proxy in front keeps its
+ * own (Node's default is 5 s). A caller that sends its next request on a connection at the moment the
+ * server closes it gets a reset, not an answer: the proxy must be the one to close an idle connection.
+ * Set on the first request a server sees: Node reads it when each response ends.
+ */
+export function keepConnectionsOpen(server: http.Server, ms: number): void {
+  if (configuredServers.has(server)) return
+  configuredServers.add(server)
+  server.keepAliveTimeout = ms
+}
+
 /**
  * Puts the front door in front of every HTTP server in this process (Next's own, in `next start` and
  * `next dev`): Next offers no hook before its handler for the socket-level request, so its 'request'
@@ -194,6 +219,7 @@ export function installFrontDoor(): void {
     if (event !== 'request') return emit.call(this, event, ...args)
     const [request, response] = args as [IncomingMessage, ServerResponse]
     noteServer(this)
+    keepConnectionsOpen(this, keepAliveTimeoutMs())
     const store: FrontDoorStore = { badRequest: false, requestId: requestIdFor(request.headers['x-request-id']) }
     return frontDoorStorage().run(store, () => {
       observeRequest(request, response)
