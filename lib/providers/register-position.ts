@@ -1,4 +1,4 @@
-import { desc, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Database } from '@/db'
 import { providerChanges } from '@/db/schema'
 import { freshReads } from '@/lib/fresh-reads'
@@ -13,18 +13,23 @@ import { freshReads } from '@/lib/fresh-reads'
  */
 export type RegisterPosition = { key: string; settled: boolean }
 
+// The probe as one statement with no bound parameters. Through the query builder (LIMIT $1, and drizzle's select
+// path) the same probe cost about 210 µs of Node CPU a run against about 100 µs for this (bench/README.md).
+const probe = sql`
+  select ${providerChanges.xid}::text || ':' || ${providerChanges.seq}::text as key,
+         ${providerChanges.xid} < pg_snapshot_xmin(pg_current_snapshot()) as settled
+  from ${providerChanges}
+  order by ${providerChanges.xid} desc, ${providerChanges.seq} desc
+  limit 1`
+
+// postgres.js answers execute() with the rows themselves, PGlite with an object holding them.
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows)
+
 /** Reads the register's position: one index-only probe of provider_changes_xid_seq, backwards. */
 export async function readRegisterPosition(db: Database): Promise<RegisterPosition> {
-  const [last] = await db
-    .select({
-      key: sql<string>`${providerChanges.xid}::text || ':' || ${providerChanges.seq}::text`,
-      settled: sql<boolean>`${providerChanges.xid} < pg_snapshot_xmin(pg_current_snapshot())`,
-    })
-    .from(providerChanges)
-    .orderBy(desc(providerChanges.xid), desc(providerChanges.seq))
-    .limit(1)
+  const [last] = rowsOf<RegisterPosition>(await db.execute(probe))
   // An empty feed: any first change moves the key from here.
-  return last ?? { key: 'empty', settled: true }
+  return last ? { key: last.key, settled: last.settled } : { key: 'empty', settled: true }
 }
 
 // One shared reader per database (a transaction is a database of its own here).
