@@ -1,6 +1,7 @@
 import 'server-only'
 import { currentRequestId } from '@/lib/http/request-id'
 import { env } from '@/lib/env'
+import { pathWithoutQuery } from '@/lib/http/request-path'
 import { apiHeaders, problemResponse } from './responses'
 
 type Handler = (request: Request) => Promise<Response>
@@ -19,7 +20,8 @@ export function notFoundResponse(requestId: string = currentRequestId()): Respon
  * clients honest, and next.config.ts turns off Next's redirect so that no API path ever redirects).
  */
 export function isUnservedAddress(request: Request, { switchedOffWithApi = true } = {}): boolean {
-  return (switchedOffWithApi && !env().API_ENABLED) || new URL(request.url).pathname.endsWith('/')
+  // The URL up to its query ends as its path does, without parsing the whole URL on every request.
+  return (switchedOffWithApi && !env().API_ENABLED) || pathWithoutQuery(request.url).endsWith('/')
 }
 
 // The body of a HEAD response is empty; its headers are those GET would send.
