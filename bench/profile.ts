@@ -1,5 +1,5 @@
 // `npx tsx bench/profile.ts [--skip-build]`: a CPU profile of `next start` under load for each of four requests
-// (/api/health, /api/v1/info, a 401, a page of 100), and the top frames of each by self time (bench/README.md).
+// (/api/health, /api/v1/info, a 401, a page of 100, one provider), and the top frames of each by self time (bench/README.md).
 // Uses the database bench/api.ts leaves (DATABASE_URL, default rotp_bench); profiles go to bench/results/profiles.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -19,6 +19,8 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const seconds = Number(process.env.BENCH_SECONDS ?? 8)
 const folder = 'bench/results/profiles'
 const pepper = randomBytes(32).toString('hex')
+// PROFILE_CASES=/api/health,/api/v1/info profiles only those (names as in the list below).
+const onlyCases = process.env.PROFILE_CASES?.split(',').map((name) => name.trim())
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] }
@@ -57,18 +59,20 @@ export function topFrames(profile: Profile, count = 12): { frames: string[]; ori
   return { frames: top(frames), origins: top(origins) }
 }
 
-async function benchToken(): Promise<string> {
+/** A bench client's token, and a live provider for the one-provider case. */
+async function benchToken(): Promise<{ token: string; providerId: string }> {
   const connection = await openDatabase({ url: databaseUrl })
   try {
     const sql = postgres(databaseUrl, { max: 1 })
     const [creator] = await sql`select id, first_name, last_name, email, api_user from users where not api_user and active limit 1`
+    const [provider] = await sql`select id from providers where archived_at is null and deleted_at is null limit 1`
     await sql.end()
     if (!creator) throw new Error('no user: run bench/api.ts first')
     const person = { id: String(creator.id), firstName: String(creator.first_name), lastName: String(creator.last_name), email: String(creator.email), role: roleOf({ apiUser: false }) }
     const now = new Date()
     const created = await createApiClient(connection.db, { name: `Profile ${now.toISOString()}`, expiresOn: addDays(ukDate(now), 30), creator: person, at: now, tokens: { pepper, environment: 'test' } })
     if (created.outcome !== 'created') throw new Error('no client')
-    return created.token
+    return { token: created.token, providerId: String(provider?.id ?? '') }
   } finally {
     await connection.close()
   }
@@ -76,13 +80,15 @@ async function benchToken(): Promise<string> {
 
 async function main(): Promise<void> {
   if (!process.argv.includes('--skip-build')) spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, E2E_PORT: String(port) } })
-  const token = await benchToken()
-  const cases: { name: string; path: string; headers: Record<string, string> }[] = [
+  const { token, providerId } = await benchToken()
+  const all: { name: string; path: string; headers: Record<string, string> }[] = [
     { name: '/api/health', path: '/api/health', headers: {} },
     { name: '/api/v1/info', path: '/api/v1/info', headers: { authorization: `Bearer ${token}` } },
     { name: '401 (unknown token)', path: '/api/v1/info', headers: { authorization: `Bearer ${generateToken('test').plaintext}` } },
     { name: 'providers page of 100', path: '/api/v1/providers?per_page=100', headers: { authorization: `Bearer ${token}` } },
+    { name: 'one provider', path: `/api/v1/providers/${providerId}`, headers: { authorization: `Bearer ${token}` } },
   ]
+  const cases = all.filter((test) => !onlyCases || onlyCases.includes(test.name))
   rmSync(folder, { recursive: true, force: true })
   for (const test of cases) {
     const dir = join(folder, test.name.replace(/[^a-z0-9]+/gi, '-'))
