@@ -16,8 +16,8 @@ import { apiTargets, memoryTargets, staffListTargets, verdictTable, type Verdict
 
 const port = Number(process.env.BENCH_PORT ?? 3600)
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'
-const seconds = Number(process.env.BENCH_SECONDS ?? 3)
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
+const seconds = Number(process.env.BENCH_SECONDS ?? 2)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 9)
 const log = (line: string) => console.info(line)
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
 
