@@ -20,4 +20,4 @@ fi
 trap '[ -n "$restore" ] && "${sudo_cmd[@]}" rm -f "$restore"' EXIT
 "${sudo_cmd[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends haproxy pgbouncer >/dev/null
-echo "Installed $(/usr/sbin/haproxy -v | head -n 1) and $(/usr/sbin/pgbouncer --version | head -n 1)."
+echo "Installed $(/usr/sbin/haproxy -v | sed -n 1p) and $(/usr/sbin/pgbouncer --version | sed -n 1p)."
