@@ -50,14 +50,24 @@ export class Instance {
       this.env,
     )
     this.#child = child
+    // What the last readiness check got, and the end of the log, go into the error: CI deletes the log with its folder.
+    let last = 'no answer yet'
     await waitFor(
       async () => {
-        if (child.exitCode !== null) throw new GaveUp(`${this.name} stopped with ${child.exitCode}: see ${this.logFile}`)
-        return (await fetch(`${this.origin}/api/health/ready`)).ok
+        if (child.exitCode !== null) throw new GaveUp(`${this.name} stopped with ${child.exitCode}`)
+        const response = await fetch(`${this.origin}/api/health/ready`).catch((error: unknown) => {
+          last = `${String(error)} (${String((error as { cause?: { code?: string } }).cause?.code ?? 'no code')})`
+          throw error
+        })
+        last = `HTTP ${response.status}`
+        return response.ok
       },
-      `${this.name} was not ready within two minutes: see ${this.logFile}`,
+      `${this.name} was not ready within two minutes`,
       120_000,
-    )
+    ).catch((error: unknown) => {
+      const tail = this.log().trimEnd().split('\n').slice(-25).join('\n')
+      throw new Error(`${(error as Error).message}; its last readiness check: ${last}. The end of ${this.logFile}:\n${tail}`)
+    })
   }
 
   /** Sends `signal` and waits for the process to end; returns its exit code (null when a signal ended it). */
