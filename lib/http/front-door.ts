@@ -177,29 +177,24 @@ function metricsToken(): string | undefined {
   return metricsTokenValue.token
 }
 
-// Read once, like the metrics token; a bad value has already stopped the server at start-up.
-let keepAliveMs: number | undefined
-function keepAliveTimeoutMs(): number {
-  try {
-    keepAliveMs ??= env().HTTP_KEEP_ALIVE_SECONDS * 1_000
-  } catch {
-    return defaultKeepAliveSeconds * 1_000
-  }
-  return keepAliveMs
-}
-
 const configuredServers = new WeakSet<http.Server>()
 
 /**
- * Keeps a server's idle keep-alive connections open for `ms`, longer than the proxy in front keeps its
- * own (Node's default is 5 s). A caller that sends its next request on a connection at the moment the
- * server closes it gets a reset, not an answer: the proxy must be the one to close an idle connection.
- * Set on the first request a server sees: Node reads it when each response ends.
+ * Keeps a server's idle keep-alive connections open for HTTP_KEEP_ALIVE_SECONDS, longer than the proxy in
+ * front keeps its own (Node's default is 5 s). A caller that sends its next request on a connection at the
+ * moment the server closes it gets a reset, not an answer: the proxy must be the one to close an idle
+ * connection. Set once, on the first request a server sees: Node reads it when each response ends.
  */
-export function keepConnectionsOpen(server: http.Server, ms: number): void {
+function keepConnectionsOpen(server: http.Server): void {
   if (configuredServers.has(server)) return
   configuredServers.add(server)
-  server.keepAliveTimeout = ms
+  let seconds = defaultKeepAliveSeconds
+  try {
+    seconds = env().HTTP_KEEP_ALIVE_SECONDS
+  } catch {
+    // A bad environment has already stopped the server at start-up (lib/start-server.ts).
+  }
+  server.keepAliveTimeout = seconds * 1_000
 }
 
 /**
@@ -219,7 +214,7 @@ export function installFrontDoor(): void {
     if (event !== 'request') return emit.call(this, event, ...args)
     const [request, response] = args as [IncomingMessage, ServerResponse]
     noteServer(this)
-    keepConnectionsOpen(this, keepAliveTimeoutMs())
+    keepConnectionsOpen(this)
     const store: FrontDoorStore = { badRequest: false, requestId: requestIdFor(request.headers['x-request-id']) }
     return frontDoorStorage().run(store, () => {
       observeRequest(request, response)

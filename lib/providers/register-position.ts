@@ -14,7 +14,7 @@ import { freshReads } from '@/lib/fresh-reads'
 export type RegisterPosition = { key: string; settled: boolean }
 
 // The probe as one statement with no bound parameters. Through the query builder (LIMIT $1, and drizzle's select
-// path) the same probe cost about 210 µs of Node CPU a run against about 100 µs for this (bench/README.md).
+// path) the same probe cost 400–430 µs of Node CPU a run against 230–290 µs for this (bench/position-probe.ts).
 const probe = sql`
   select ${providerChanges.xid}::text || ':' || ${providerChanges.seq}::text as key,
          ${providerChanges.xid} < pg_snapshot_xmin(pg_current_snapshot()) as settled
@@ -29,7 +29,7 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
 export async function readRegisterPosition(db: Database): Promise<RegisterPosition> {
   const [last] = rowsOf<RegisterPosition>(await db.execute(probe))
   // An empty feed: any first change moves the key from here.
-  return last ? { key: last.key, settled: last.settled } : { key: 'empty', settled: true }
+  return last ?? { key: 'empty', settled: true }
 }
 
 // One shared reader per database (a transaction is a database of its own here).
