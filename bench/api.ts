@@ -8,9 +8,11 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { generateToken } from '../lib/tokens/format'
 import { prepareDatabase, type BenchDatabase } from './database'
+import { readHeapBreakdown } from './heap'
 import { alternate, warmUp, type Case, type Measured } from './measure'
 import { prototypeCookie, prototypeDir, seedPrototype, startPrototype } from './prototype'
 import { benchServerEnvironment, startServer, watchMemory } from './server'
+import { startScriptNodeFlags } from '../scripts/node-flags'
 import { addApiClients, apiOnlyPerson, sessionCookie, staffListClients } from './staff'
 import { apiTargets, memoryTargets, staffListTargets, verdictTable, type Verdict } from './targets'
 
@@ -18,6 +20,8 @@ const port = Number(process.env.BENCH_PORT ?? 3600)
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'
 const seconds = Number(process.env.BENCH_SECONDS ?? 2)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9)
+// Node's flags for the server: those `npm start` passes (package.json), or BENCH_NODE_ARGS (space-separated) to try others.
+const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? startScriptNodeFlags()
 const log = (line: string) => console.info(line)
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
 
@@ -25,6 +29,7 @@ const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
 const pepper = randomBytes(32).toString('hex')
 const sessionSecret = randomBytes(32).toString('hex')
 const prototypeSecret = randomBytes(16).toString('hex')
+const metricsToken = randomBytes(16).toString('hex')
 
 /** The two sizes: the real register's (about 2,200 live) and the largest the seed makes. */
 const allSizes = [
@@ -119,7 +124,7 @@ async function measureSize(
 ): Promise<void> {
   const database = await prepareDatabase(size.url, pepper, log, size.providers)
   log(`${size.label}: ${database.liveProviders.toLocaleString('en-GB')} live providers; load average ${load()}`)
-  const server = await startServer(port, { ...benchServerEnvironment(port, database.url, pepper), NEXTAUTH_SECRET: sessionSecret, BENCH_LIMIT_ROUTE: 'true' })
+  const server = await startServer(port, { ...benchServerEnvironment(port, database.url, pepper), NEXTAUTH_SECRET: sessionSecret, BENCH_LIMIT_ROUTE: 'true', METRICS_TOKEN: metricsToken }, nodeArgs)
   pin(server.child.pid)
   const memory = watchMemory(server.child.pid ?? 0)
   const pid = server.child.pid ?? 0
@@ -130,16 +135,17 @@ async function measureSize(
     const ours = ourCases(server.origin, pid, database).map((test) => ({ ...test, pause: prototypePid ? [prototypePid] : [] }))
     const theirs = prototype?.cases.map((test) => ({ ...test, name: `prototype: ${test.name}`, pause: [pid] })) ?? []
     const all = [...ours, ...theirs].filter(chosen)
-    // Which phase raised the server's peak memory (target 6).
-    const peakSoFar = (phase: string) => log(`${size.label}: server peak RSS ${memory.peakMb().toFixed(0)} MB after ${phase}`)
-    peakSoFar('start')
+    // Which phase raised the server's peak memory (target 6), and what the memory is made of then.
+    const peakSoFar = async (phase: string) =>
+      log(`${size.label}: server peak RSS ${memory.peakMb().toFixed(0)} MB after ${phase}; now ${await readHeapBreakdown(server.origin, metricsToken)}`)
+    await peakSoFar('start')
     await warmUp(all)
-    peakSoFar('warm-up')
+    await peakSoFar('warm-up')
     const at10 = await alternate(all, { connections: 10, seconds, rounds }, log)
-    peakSoFar('10 connections')
+    await peakSoFar('10 connections')
     const heavy = ours.filter((test) => ['health', 'info', 'page 1', 'feed'].includes(test.name) && chosen(test))
     const at50 = await alternate(heavy, { connections: 50, seconds, rounds }, log)
-    peakSoFar('50 connections')
+    await peakSoFar('50 connections')
     apiPeaks.push(memory.peakMb())
     const measured = [...at10, ...at50]
     const row = (server: string, name: string) => (test: Measured) => ({ ...test, server, size: size.label, name })
@@ -150,7 +156,7 @@ async function measureSize(
       const staff = await staffCases(server.origin, pid, database)
       await warmUp(staff.cases, 1)
       const staffRows = await alternate(staff.cases, { connections: 2, seconds, rounds }, log)
-      peakSoFar('the staff list')
+      await peakSoFar('the staff list')
       for (const test of staffRows) rows.push({ ...test, server: 'ours', size: `${size.label}, ${staffListClients.toLocaleString('en-GB')} clients` })
       verdicts.push(...staffListTargets((name) => staffRows.find((test) => test.name === name), staff.pages))
     }

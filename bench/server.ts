@@ -4,14 +4,19 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { processTree } from './cpu'
+import { startScriptNodeFlags } from '../scripts/node-flags'
 import { prepareDatabase } from './database'
 
 export type BenchServer = { origin: string; child: ChildProcess; stop: () => Promise<void> }
 
-/** Starts the build in `.next-<port>` (next.config.ts picks the folder from E2E_PORT) on 127.0.0.1 only. */
-export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<BenchServer> {
+
+/**
+ * Starts the build in `.next-<buildPort>` (next.config.ts picks the folder from E2E_PORT; by default the port it
+ * listens on) on 127.0.0.1 only, with Node's flags as `npm start` passes them unless `nodeArgs` are given.
+ */
+export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = startScriptNodeFlags(), buildPort = port): Promise<BenchServer> {
   const child = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, ...env, E2E_PORT: String(port) },
+    env: { ...process.env, ...env, E2E_PORT: String(buildPort) },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const origin = `http://127.0.0.1:${port}`
