@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { nextBin, startScriptNodeFlags } from '../../scripts/node-flags'
 import { e2eEnvironment } from '../support/environment'
 import { exited, GaveUp, startServerProcess, waitFor } from './processes'
 
@@ -42,10 +43,10 @@ export class Instance {
 
   /** Starts the server and waits until it is ready (its database answers). */
   async start(): Promise<void> {
-    const next = resolve('node_modules/next/dist/bin/next')
+    // With the Node flags `npm start` passes (the heap settings, docs/decisions/0030), as a deployed instance runs.
     const child = startServerProcess(
       process.execPath,
-      [next, 'start', '--port', String(this.port), '--hostname', '127.0.0.1'],
+      [...startScriptNodeFlags(), resolve(nextBin), 'start', '--port', String(this.port), '--hostname', '127.0.0.1'],
       this.logFile,
       this.env,
     )
