@@ -11,8 +11,7 @@ import { prepareDatabase, type BenchDatabase } from './database'
 import { readHeapBreakdown } from './heap'
 import { alternate, warmUp, type Case, type Measured } from './measure'
 import { prototypeCookie, prototypeDir, seedPrototype, startPrototype } from './prototype'
-import { benchServerEnvironment, startServer, watchMemory } from './server'
-import { startScriptNodeFlags } from '../scripts/node-flags'
+import { benchServerEnvironment, pinToFirstCpu, startServer, watchMemory } from './server'
 import { addApiClients, apiOnlyPerson, sessionCookie, staffListClients } from './staff'
 import { apiTargets, memoryTargets, staffListTargets, verdictTable, type Verdict } from './targets'
 
@@ -20,8 +19,6 @@ const port = Number(process.env.BENCH_PORT ?? 3600)
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'
 const seconds = Number(process.env.BENCH_SECONDS ?? 2)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9)
-// Node's flags for the server: those `npm start` passes (package.json), or BENCH_NODE_ARGS (space-separated) to try others.
-const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? startScriptNodeFlags()
 const log = (line: string) => console.info(line)
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
 
@@ -47,11 +44,6 @@ const chosen = (test: Case) => !onlyCases || onlyCases.includes(test.name.replac
 
 type Row = Measured & { server: string; size: string }
 
-// Pins the server's process tree to CPU 0 (BENCH_PIN=1), leaving the other CPU to autocannon.
-function pin(pid: number | undefined): void {
-  if (process.env.BENCH_PIN === '1' && pid) spawnSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' })
-}
-
 function ourCases(origin: string, pid: number, database: BenchDatabase): Case[] {
   const bearer = { authorization: `Bearer ${database.token}` }
   const pages = Math.ceil(database.liveProviders / 100)
@@ -75,7 +67,7 @@ async function prototypeCases(dir: string, database: BenchDatabase, size: string
   const token = `production_${randomBytes(32).toString('hex')}`
   const served = await seedPrototype(dir, database.url, token, prototypeSecret)
   const server = await startPrototype(dir, port + 10, prototypeSecret)
-  pin(server.child.pid)
+  pinToFirstCpu(server.child.pid)
   const bearer = { authorization: `Bearer ${token}` }
   const headers: Record<string, string> = { ...bearer, ...(await prototypeCookie(server.origin, bearer)) }
   const pid = server.child.pid ?? 0
@@ -124,8 +116,8 @@ async function measureSize(
 ): Promise<void> {
   const database = await prepareDatabase(size.url, pepper, log, size.providers)
   log(`${size.label}: ${database.liveProviders.toLocaleString('en-GB')} live providers; load average ${load()}`)
-  const server = await startServer(port, { ...benchServerEnvironment(port, database.url, pepper), NEXTAUTH_SECRET: sessionSecret, BENCH_LIMIT_ROUTE: 'true', METRICS_TOKEN: metricsToken }, nodeArgs)
-  pin(server.child.pid)
+  const server = await startServer(port, { ...benchServerEnvironment(port, database.url, pepper), NEXTAUTH_SECRET: sessionSecret, BENCH_LIMIT_ROUTE: 'true', METRICS_TOKEN: metricsToken })
+  pinToFirstCpu(server.child.pid)
   const memory = watchMemory(server.child.pid ?? 0)
   const pid = server.child.pid ?? 0
   const prototype = dir ? await prototypeCases(dir, database, size.label) : undefined

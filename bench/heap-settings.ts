@@ -8,24 +8,19 @@ import { randomBytes } from 'node:crypto'
 import { prepareDatabase } from './database'
 import { readHeapBreakdown } from './heap'
 import { alternate, warmUp, type Case, type Measured } from './measure'
-import { benchServerEnvironment, startServer, watchMemory, type BenchServer } from './server'
-import { startScriptNodeFlags } from '../scripts/node-flags'
+import { benchNodeFlags, benchServerEnvironment, pinToFirstCpu, startServer, watchMemory, type BenchServer } from './server'
 import { addApiClients, sessionCookie } from './staff'
 
 const port = Number(process.env.BENCH_PORT ?? 3600)
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'
 const seconds = Number(process.env.BENCH_SECONDS ?? 2)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9)
-const flags = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? startScriptNodeFlags()
+const flags = benchNodeFlags()
 const log = (line: string) => console.info(line)
 
 const pepper = randomBytes(32).toString('hex')
 const sessionSecret = randomBytes(32).toString('hex')
 const metricsToken = randomBytes(16).toString('hex')
-
-function pin(pid: number | undefined): void {
-  if (process.env.BENCH_PIN === '1' && pid) spawnSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' })
-}
 
 async function main(): Promise<void> {
   const started = Date.now()
@@ -44,7 +39,7 @@ async function main(): Promise<void> {
     [flags.join(' ') || 'no flags', flags, port + 1],
   ] as const) {
     const server = await startServer(listen, { ...environment, NEXTAUTH_URL: `http://127.0.0.1:${listen}` }, [...args], port)
-    pin(server.child.pid)
+    pinToFirstCpu(server.child.pid)
     servers.push({ label, server, memory: watchMemory(server.child.pid ?? 0) })
   }
   try {

@@ -11,7 +11,7 @@ export function seriesValue(text: string, name: string, labels?: string): number
   return line === undefined ? undefined : Number(line.slice(head.length).split(' ')[0])
 }
 
-/** One line: resident memory, V8's heap (used of total, old space's share), external memory and array buffers. */
+/** One line: resident memory, V8's heap (used of total), its old, new, large-object and code spaces, and external memory. */
 export function heapBreakdown(text: string, prefix = 'rotp_'): string {
   const value = (name: string, labels?: string) => seriesValue(text, `${prefix}${name}`, labels) ?? Number.NaN
   return [

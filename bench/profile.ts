@@ -12,8 +12,7 @@ import { openDatabase } from '../db/client'
 import { roleOf } from '../lib/auth/roles'
 import { addDays, ukDate } from '../lib/dates'
 import { generateToken } from '../lib/tokens/format'
-import { benchServerEnvironment, startServer } from './server'
-import { startScriptNodeFlags } from '../scripts/node-flags'
+import { benchNodeFlags, benchServerEnvironment, startServer } from './server'
 
 const port = Number(process.env.BENCH_PORT ?? 3600)
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'
@@ -94,7 +93,7 @@ async function main(): Promise<void> {
   for (const test of cases) {
     const dir = join(folder, test.name.replace(/[^a-z0-9]+/gi, '-'))
     mkdirSync(dir, { recursive: true })
-    const server = await startServer(port, benchServerEnvironment(port, databaseUrl, pepper), [...startScriptNodeFlags(), '--cpu-prof', `--cpu-prof-dir=${dir}`])
+    const server = await startServer(port, benchServerEnvironment(port, databaseUrl, pepper), [...benchNodeFlags(), '--cpu-prof', `--cpu-prof-dir=${dir}`])
     const url = `${server.origin}${test.path}`
     await autocannon({ url, connections: 10, duration: 2, headers: test.headers })
     const result = await autocannon({ url, connections: 10, duration: seconds, headers: test.headers })

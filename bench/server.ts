@@ -4,18 +4,27 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { processTree } from './cpu'
-import { startScriptNodeFlags } from '../scripts/node-flags'
+import { nextBin, startScriptNodeFlags } from '../scripts/node-flags'
 import { prepareDatabase } from './database'
 
 export type BenchServer = { origin: string; child: ChildProcess; stop: () => Promise<void> }
 
+/** Node's flags for a benchmark's server: BENCH_NODE_ARGS (space-separated) to try others, else those `npm start` passes. */
+export function benchNodeFlags(): string[] {
+  return process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? startScriptNodeFlags()
+}
+
+/** Pins a server's process tree to CPU 0 (BENCH_PIN=1), leaving the other CPU to the load generator. */
+export function pinToFirstCpu(pid: number | undefined): void {
+  if (process.env.BENCH_PIN === '1' && pid) spawnSync('taskset', ['-a', '-p', '-c', '0', String(pid)], { stdio: 'ignore' })
+}
 
 /**
  * Starts the build in `.next-<buildPort>` (next.config.ts picks the folder from E2E_PORT; by default the port it
- * listens on) on 127.0.0.1 only, with Node's flags as `npm start` passes them unless `nodeArgs` are given.
+ * listens on) on 127.0.0.1 only, with benchNodeFlags() unless `nodeArgs` are given.
  */
-export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = startScriptNodeFlags(), buildPort = port): Promise<BenchServer> {
-  const child = spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+export async function startServer(port: number, env: Record<string, string>, nodeArgs: string[] = benchNodeFlags(), buildPort = port): Promise<BenchServer> {
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { ...process.env, ...env, E2E_PORT: String(buildPort) },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
