@@ -1,5 +1,7 @@
+import crypto, { createHmac, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
+  hmacSha256Hex,
   base62Alphabet,
   checkTokenShape,
   generateToken,
@@ -147,5 +149,18 @@ describe('checkTokenShape', () => {
 describe('hashToken', () => {
   it('depends on the pepper', () => {
     expect(hashToken(vectors[0].plaintext, 'another-pepper')).not.toBe(vectors[0].hash)
+  })
+
+  // Peppers shorter than SHA-256's 64-byte block, exactly one block, and longer (hashed first), one not ASCII.
+  const peppers = ['p', 'x'.repeat(63), 'a'.repeat(64), 'b'.repeat(65), 'c'.repeat(200), 'pépper – ünïcode', randomBytes(32).toString('hex')]
+  const messages = ['', vectors[0].plaintext, 'é'.repeat(40), 'x'.repeat(1000)]
+
+  it.each(peppers)('is the HMAC-SHA256 createHmac computes, both ways it can be computed (pepper %s)', (pepper) => {
+    for (const message of messages) {
+      const expected = createHmac('sha256', pepper).update(message, 'utf8').digest('hex')
+      expect(hashToken(message, pepper)).toBe(expected)
+      expect(hmacSha256Hex(message, pepper, crypto.hash)).toBe(expected)
+      expect(hmacSha256Hex(message, pepper, undefined)).toBe(expected)
+    }
   })
 })

@@ -4,7 +4,7 @@
  * checksum lets us refuse typos and junk without a database query, and lets secret scanners tell a real
  * leak from a lookalike string.
  */
-import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto'
+import crypto, { createHash, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto'
 import CRC32 from 'crc-32'
 
 export type TokenEnvironment = 'live' | 'test'
@@ -86,13 +86,40 @@ export function checkTokenShape(candidate: string): TokenShape {
  * A stolen database alone cannot be used to check guesses, because the pepper lives only in the environment.
  */
 export function hashToken(plaintext: string, pepper: string): string {
-  return createHmac('sha256', pepperKey(pepper)).update(plaintext, 'utf8').digest('hex')
+  return hmacSha256Hex(plaintext, pepper, oneShotHash)
 }
 
-// The pepper as a key object, made once: a string key is converted and imported again by every createHmac.
-let lastPepper: { pepper: string; key: KeyObject } | undefined
+// crypto.hash: one call, no stream object (Node 20.12 and later). createHmac builds a stream-like object and has
+// OpenSSL set up its digest again for every token: inside the server that was 16 µs of a request's CPU, and the
+// two one-shot hashes 9–10 µs (bench/README.md, docs/decisions/0031).
+const oneShotHash = crypto.hash as typeof crypto.hash | undefined
 
-function pepperKey(pepper: string): KeyObject {
-  if (lastPepper?.pepper !== pepper) lastPepper = { pepper, key: createSecretKey(pepper, 'utf8') }
-  return lastPepper.key
+/** HMAC-SHA256 in hex: from two one-shot hashes when `hash` (crypto.hash) is given, else createHmac (exported for tests). */
+export function hmacSha256Hex(plaintext: string, pepper: string, hash: typeof crypto.hash | undefined): string {
+  const pads = pepperPads(pepper)
+  const message = Buffer.from(plaintext, 'utf8')
+  if (!hash) return createHmac('sha256', pads.key).update(message).digest('hex')
+  // HMAC as RFC 2104 defines it: H((K ^ opad) || H((K ^ ipad) || message)).
+  const inner = hash('sha256', Buffer.concat([pads.inner, message]), 'buffer')
+  return hash('sha256', Buffer.concat([pads.outer, inner]), 'hex')
+}
+
+const blockBytes = 64
+
+// The pepper's HMAC pads (and, for Node without crypto.hash, its key object), made once per pepper.
+let lastPepper: { pepper: string; key: KeyObject; inner: Buffer; outer: Buffer } | undefined
+
+function pepperPads(pepper: string): { key: KeyObject; inner: Buffer; outer: Buffer } {
+  if (lastPepper?.pepper === pepper) return lastPepper
+  const raw = Buffer.from(pepper, 'utf8')
+  // A key longer than a block is hashed first (RFC 2104 section 2), then both are padded with zeros.
+  const key = raw.length > blockBytes ? createHash('sha256').update(raw).digest() : raw
+  const inner = Buffer.alloc(blockBytes, 0x36)
+  const outer = Buffer.alloc(blockBytes, 0x5c)
+  for (let index = 0; index < key.length; index += 1) {
+    inner[index] = (inner[index] as number) ^ (key[index] as number)
+    outer[index] = (outer[index] as number) ^ (key[index] as number)
+  }
+  lastPepper = { pepper, key: createSecretKey(raw), inner, outer }
+  return lastPepper
 }
