@@ -82,6 +82,8 @@ function securitySuite({ path, validStatus }: (typeof endpoints)[number]) {
         expectApiHeaders(response)
         expect(response.headers()['www-authenticate']).toBeUndefined()
         expect(response.headers()['ratelimit-limit']).toBe('300')
+        expect(response.headers()['ratelimit-remaining']).toMatch(/^\d+$/)
+        expect(response.headers()['api-token-expires']).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       }
     })
 

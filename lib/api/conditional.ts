@@ -38,15 +38,18 @@ export function serialise(body: unknown): SerialisedBody {
  * A JSON response with an ETag, or 304 Not Modified with only headers when the request's If-None-Match
  * already names it: a client polling for something that has not changed downloads nothing.
  */
-export function conditionalJsonResponse(request: Request, body: unknown, requestId: string): Response {
-  return conditionalSerialisedResponse(request, serialise(body), requestId)
+export function conditionalJsonResponse(request: Request, body: unknown, requestId: string, headers: Record<string, string> = {}): Response {
+  return conditionalSerialisedResponse(request, serialise(body), requestId, headers)
 }
 
-/** conditionalJsonResponse for a body already serialised and tagged. */
-export function conditionalSerialisedResponse(request: Request, { bytes, tag }: SerialisedBody, requestId: string): Response {
-  if (noneMatch(request.headers.get('if-none-match'), tag)) {
-    const headers = apiHeaders(requestId, { ETag: tag })
-    return new Response(null, { status: 304, headers })
-  }
-  return jsonTextResponse(bytes, requestId, { headers: { ETag: tag } })
+/** conditionalJsonResponse for a body already serialised and tagged; `headers` as for jsonResponse. */
+export function conditionalSerialisedResponse(
+  request: Request,
+  { bytes, tag }: SerialisedBody,
+  requestId: string,
+  headers: Record<string, string> = {},
+): Response {
+  if (noneMatch(request.headers.get('if-none-match'), tag))
+    return new Response(null, { status: 304, headers: apiHeaders(requestId, { ...headers, ETag: tag }) })
+  return jsonTextResponse(bytes, requestId, { headers: { ...headers, ETag: tag } })
 }

@@ -46,13 +46,17 @@ export function bodyOf(text: string | Uint8Array<ArrayBuffer>): ReadableStream<U
   })
 }
 
-/** A JSON response. */
+/** A JSON response (`init.headers`: a handler's context's headers, and any of its own). */
 export function jsonResponse(body: unknown, requestId: string, init: { status?: number; headers?: HeadersInit } = {}): Response {
   return jsonTextResponse(JSON.stringify(body), requestId, init)
 }
 
 /** A JSON response from a body already serialised (a cached one, for instance), as text or as its UTF-8 bytes. */
-export function jsonTextResponse(text: string | Uint8Array<ArrayBuffer>, requestId: string, init: { status?: number; headers?: HeadersInit } = {}): Response {
+export function jsonTextResponse(
+  text: string | Uint8Array<ArrayBuffer>,
+  requestId: string,
+  init: { status?: number; headers?: HeadersInit } = {},
+): Response {
   return new Response(bodyOf(text), { status: init.status ?? 200, headers: apiHeaderRecord(requestId, init.headers, 'application/json') })
 }
 
@@ -83,13 +87,19 @@ export function tooManyRequestsResponse(requestId: string, headers: HeadersInit)
   )
 }
 
+/** The header that tells a caller with a valid token when it expires, on every answer it gets. */
+export const tokenExpiresHeader = 'API-Token-Expires'
+
 /**
  * The handler's response with the headers every register API response must carry, added if missing.
- * Handlers build responses with jsonResponse(), so this is a guarantee, not the usual path. The headers are
- * set on the response itself: copying it into a new Response made Next pipe the body through a second
- * stream on every request (issue 16). Only a response whose headers are immutable (one from fetch()) is copied.
+ * Handlers build responses with jsonResponse() and the context's `headers`, so this is a guarantee, not the
+ * usual path: a response that already says when the token expires was built with them, and is left as it is
+ * (setting seven headers again cost 8 µs a request: bench/README.md). The headers are set on the response
+ * itself: copying it into a new Response made Next pipe the body through a second stream on every request
+ * (issue 16). Only a response whose headers are immutable (one from fetch()) is copied.
  */
 export function withApiHeaders(response: Response, requestId: string, headers: Record<string, string>): Response {
+  if (response.headers.has(tokenExpiresHeader)) return response
   try {
     return addHeaders(response, response.headers, requestId, headers)
   } catch {

@@ -13,15 +13,41 @@ import { earlyScreening } from './early-refusal'
 import { describeFailure } from './failure-log'
 import { isUnservedAddress, notFoundResponse } from './methods'
 import { rateLimitHeaders } from './rate-limit-headers'
-import { addressNotAllowedResponse, problemResponse, tooManyRequestsResponse, unauthorisedResponse, withApiHeaders } from './responses'
+import {
+  addressNotAllowedResponse,
+  problemResponse,
+  tokenExpiresHeader,
+  tooManyRequestsResponse,
+  unauthorisedResponse,
+  withApiHeaders,
+} from './responses'
 import { countApiClientRequest, recordApiClientUse } from './use-recorder'
 
-export type ApiContext = { request: Request; requestId: string; client: VerifiedClient; now: Date; params: Record<string, string> }
+/**
+ * What a handler is given. `headers`: what every answer to this request carries (its rate limit, and when its token
+ * expires); handlers pass them to the response they build, so that its headers are made once (the wrapper adds them
+ * to any response that lacks them).
+ */
+export type ApiContext = {
+  request: Request
+  requestId: string
+  client: VerifiedClient
+  now: Date
+  params: Record<string, string>
+  headers: Record<string, string>
+}
 type RouteContext = { params: Promise<Record<string, string | string[]>> }
 
 async function flatParams(context: RouteContext | undefined): Promise<Record<string, string>> {
   const raw = (await context?.params) ?? {}
   return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value.join('/') : value]))
+}
+
+/** The headers every answer to an admitted request carries: its client's rate limit, and, as GitHub's token-expiration header does, when its token expires. */
+function admittedHeaders(admission: Extract<Admission, { outcome: 'admitted' }>): Record<string, string> {
+  const headers = rateLimitHeaders(admission.limit)
+  headers[tokenExpiresHeader] = admission.client.expiresOn
+  return headers
 }
 
 /** The 503 problem for a database that cannot be reached. */
@@ -53,7 +79,7 @@ function refusalResponse(admission: Exclude<Admission, { outcome: 'admitted' }>,
     logger.info('register API: rate limited', { bucket: admission.bucket })
     metrics().rateLimitRefusals.inc({ limit: admission.bucket })
     // A valid token over its client's limit is still told when it expires.
-    return tooManyRequestsResponse(requestId, admission.client ? { ...headers, 'API-Token-Expires': admission.client.expiresOn } : headers)
+    return tooManyRequestsResponse(requestId, admission.client ? { ...headers, [tokenExpiresHeader]: admission.client.expiresOn } : headers)
   }
   if (admission.reason === 'address-not-allowed') {
     logger.info('register API: address not allowed', { clientId: admission.clientId })
@@ -104,9 +130,9 @@ export function withApiClient(handler: (context: ApiContext) => Promise<Response
       countUsage(admission, now)
       if (admission.outcome !== 'admitted') return refusalResponse(admission, requestId)
       recordApiClientUse(admission.client.id, now)
-      const response = await handler({ request, requestId, client: admission.client, now, params: await flatParams(context) })
-      // Every answer to a valid token says when it expires, as GitHub's token-expiration header does.
-      return withApiHeaders(response, requestId, { ...rateLimitHeaders(admission.limit), 'API-Token-Expires': admission.client.expiresOn })
+      const headers = admittedHeaders(admission)
+      const response = await handler({ request, requestId, client: admission.client, now, params: await flatParams(context), headers })
+      return withApiHeaders(response, requestId, headers)
     } catch (error) {
       return failureResponse(error, requestId)
     }

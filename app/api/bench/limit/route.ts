@@ -7,10 +7,10 @@ import { precomputedBody } from '@/lib/providers/load'
 // The benchmark's floor (bench/README.md, docs/decisions/0027): a page's bytes from memory, behind the same
 // wrapper as the register API (token, limits, usage, headers). Only with BENCH_LIMIT_ROUTE=true; else a 404,
 // as for any path the API does not have.
-const served = withApiClient(async ({ request, requestId }) => {
+const served = withApiClient(async ({ request, requestId, headers }) => {
   const query = new URL(request.url).searchParams
   const body = await precomputedBody(query.get('of') === 'changes' ? 'changes' : 'providers', Number(query.get('per_page') ?? 100))
-  return body ? conditionalSerialisedResponse(request, body, requestId) : notFoundResponse(requestId)
+  return body ? conditionalSerialisedResponse(request, body, requestId, headers) : notFoundResponse(requestId)
 })
 
 /** GET /api/bench/limit?of=providers|changes&per_page=N (benchmarks only). */
