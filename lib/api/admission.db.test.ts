@@ -24,10 +24,7 @@ async function newClientToken(name: string): Promise<{ id: string; token: string
 }
 
 const admit = (token?: string): Promise<Admission> =>
-  admitRequest(
-    new Request('http://register.test/api/v1/info', { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } }),
-    new Date(),
-  )
+  admitRequest(new Request('http://register.test/api/v1/info', { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } }), new Date())
 
 /** A token with a checksum that does not match: the last character changed. */
 function badChecksum(): string {

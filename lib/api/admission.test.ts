@@ -66,12 +66,7 @@ describe('admitRequest', () => {
   it('refuses a valid token from outside its allowlist, naming its client, and spends the address bucket, not the client one', async () => {
     const office = { ...client, id: 'client-3', addressAllowlist: compileAddressAllowlist(['192.0.2.0/24']) }
     screenToken.mockReturnValue({ decided: { ok: true, client: office } })
-    expect(await admitRequest(request(), now)).toMatchObject({
-      outcome: 'refused',
-      reason: 'address-not-allowed',
-      clientId: 'client-3',
-      limit: { remaining: 1 },
-    })
+    expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', reason: 'address-not-allowed', clientId: 'client-3', limit: { remaining: 1 } })
     expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'refused', reason: 'address-not-allowed', limit: { remaining: 0 } })
     expect(await admitRequest(request(), now)).toMatchObject({ outcome: 'rate-limited', bucket: 'address', clientId: 'client-3' })
     from = '192.0.2.10'

@@ -25,16 +25,11 @@ export type Admission =
 export type AdmissionRefusal = TokenRefusal | 'missing' | 'address-not-allowed'
 
 /** A refused token's admission: refused, or rate-limited once its address's bucket is full. */
-export async function refusedOrLimited(
-  result: { reason: AdmissionRefusal; clientId?: string },
-  address: string,
-): Promise<Exclude<Admission, { outcome: 'admitted' }>> {
+export async function refusedOrLimited(result: { reason: AdmissionRefusal; clientId?: string }, address: string): Promise<Exclude<Admission, { outcome: 'admitted' }>> {
   const limit = await consumeAddressRequest(address)
   const clientId = result.clientId
   const known = clientId === undefined ? {} : { clientId }
-  return limit.allowed
-    ? { outcome: 'refused', reason: result.reason, ...known, limit }
-    : { outcome: 'rate-limited', bucket: 'address', ...known, limit }
+  return limit.allowed ? { outcome: 'refused', reason: result.reason, ...known, limit } : { outcome: 'rate-limited', bucket: 'address', ...known, limit }
 }
 
 /**

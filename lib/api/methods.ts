@@ -51,13 +51,5 @@ export function otherMethods({ switchedOffWithApi = true } = {}): Record<'POST' 
 /** Handlers for every method of a path the API does not have: all 404 problems (HEAD without the body). */
 export function unknownPath(): Record<'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', Handler> {
   const notFound: Handler = async () => notFoundResponse()
-  return {
-    GET: notFound,
-    HEAD: async () => withoutBody(notFoundResponse()),
-    POST: notFound,
-    PUT: notFound,
-    PATCH: notFound,
-    DELETE: notFound,
-    OPTIONS: notFound,
-  }
+  return { GET: notFound, HEAD: async () => withoutBody(notFoundResponse()), POST: notFound, PUT: notFound, PATCH: notFound, DELETE: notFound, OPTIONS: notFound }
 }

@@ -4,18 +4,7 @@ import { outsideRequest } from '@/lib/http/request-id'
 import { onShutdown } from '@/lib/http/shutdown-tasks'
 import { logger } from '@/lib/logger'
 import { metrics } from '@/lib/metrics/registry'
-import {
-  addUsageCounts,
-  newCountLedger,
-  noteOutcome,
-  pruneDue,
-  pruneUsage,
-  returnCounts,
-  takeDueCounts,
-  ukDayAt,
-  type CountLedger,
-  type UsageOutcome,
-} from '@/lib/usage/counts'
+import { addUsageCounts, newCountLedger, noteOutcome, pruneDue, pruneUsage, returnCounts, takeDueCounts, ukDayAt, type CountLedger, type UsageOutcome } from '@/lib/usage/counts'
 import { describeFailure } from './failure-log'
 import { flushEveryMs, newUseLedger, noteUse, returnUses, takeDueUses, writeLastUses, type UseLedger } from './last-used'
 
