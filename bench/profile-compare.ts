@@ -1,15 +1,15 @@
 // `npx tsx bench/profile-compare.ts`: where one request costs more than another. One `next start` under a CPU
 // profile serves the cases in alternating rounds; the profile's samples are split by the rounds' times (both are
-// CLOCK_MONOTONIC), and each frame's self time is divided by the round's requests: µs a request, by frame and
-// by origin, for each case, and each case's difference from the first. Uses the database bench/api.ts leaves
+// CLOCK_MONOTONIC), and each frame's self time is divided by the round's requests: µs a request, by frame, for
+// each case, and each case's difference from the first. Uses the database bench/api.ts leaves
 // (DATABASE_URL, default rotp_bench) and the build in .next-<BENCH_PORT> (an unminified one names our frames:
 // bench/README.md). PROFILE_CASES picks cases by name (default: health, info, one provider).
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { benchToken, frameName, type Profile } from './cpu-profile'
 import { benchNodeFlags, benchServerEnvironment, pinToFirstCpu, startServer } from './server'
-import { randomBytes } from 'node:crypto'
 
 const port = Number(process.env.BENCH_PORT ?? 3700)
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/rotp_bench'

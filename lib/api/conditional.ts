@@ -38,11 +38,11 @@ export function serialise(body: unknown): SerialisedBody {
  * A JSON response with an ETag, or 304 Not Modified with only headers when the request's If-None-Match
  * already names it: a client polling for something that has not changed downloads nothing.
  */
-export function conditionalJsonResponse(request: Request, body: unknown, requestId: string, headers: Record<string, string> = {}): Response {
-  return conditionalSerialisedResponse(request, serialise(body), requestId, headers)
+export function conditionalJsonResponse(request: Request, body: unknown, requestId: string): Response {
+  return conditionalSerialisedResponse(request, serialise(body), requestId)
 }
 
-/** conditionalJsonResponse for a body already serialised and tagged; `headers` as for jsonResponse. */
+/** conditionalJsonResponse for a body already serialised and tagged; `headers`: the handler's context's headers, as for jsonResponse. */
 export function conditionalSerialisedResponse(
   request: Request,
   { bytes, tag }: SerialisedBody,
